@@ -10,5 +10,6 @@ required_apps = ["frappe/erpnext"]
 after_install = "dual_system.setup.install.after_install"
 after_migrate = "dual_system.setup.install.after_migrate"
 before_uninstall = "dual_system.setup.install.before_uninstall"
+after_uninstall = "dual_system.setup.install.after_uninstall"
 
 export_python_type_annotations = True

@@ -1,26 +1,154 @@
-"""Install, migrate and uninstall steps. Every step is idempotent: it checks before it writes."""
+"""Install, migrate and uninstall steps.
+
+Each step is a small function that checks before it writes, so running a list
+twice changes nothing. Master data is seeded on install only: a record an
+administrator deleted does not come back on migrate (later changes to the
+defaults ship as patches).
+"""
 
 import frappe
 
+from dual_system.setup import default_data as data
+
 
 def after_install():
-	run_install_steps()
+	run_steps(INSTALL_STEPS)
 
 
 def after_migrate():
-	run_install_steps()
+	run_steps(MIGRATE_STEPS)
 
 
-def run_install_steps():
-	for step in INSTALL_STEPS:
+def before_uninstall():
+	run_steps(BEFORE_UNINSTALL_STEPS)
+
+
+def after_uninstall():
+	run_steps(AFTER_UNINSTALL_STEPS)
+
+
+def run_steps(steps):
+	for step in steps:
 		step()
 	frappe.db.commit()
 
 
-def before_uninstall():
-	for step in UNINSTALL_STEPS:
-		step()
+# --- roles -------------------------------------------------------------------------
+def create_roles():
+	for role, desk_access in data.ROLES:
+		if not frappe.db.exists("Role", role):
+			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": desk_access}).insert(
+				ignore_permissions=True
+			)
 
 
-INSTALL_STEPS: list = []
-UNINSTALL_STEPS: list = []
+def delete_roles():
+	for role, _desk in data.ROLES:
+		if frappe.db.exists("Role", role):
+			frappe.db.delete("Has Role", {"role": role})
+			frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
+
+
+# --- masters -----------------------------------------------------------------------
+def seed_evaluation_methods():
+	for spec in data.EVALUATION_METHODS:
+		if frappe.db.exists("Risk Evaluation Method", spec["method_code"]):
+			continue
+		doc = frappe.get_doc(
+			{
+				"doctype": "Risk Evaluation Method",
+				"method_code": spec["method_code"],
+				"method_name": spec["method_name"],
+				"score_symbol": spec["score_symbol"],
+				"description": spec["description"],
+				"factors": [
+					{"factor_code": f["factor_code"], "factor_name": f["factor_name"]} for f in spec["factors"]
+				],
+				"factor_values": [
+					{"factor_code": f["factor_code"], **v} for f in spec["factors"] for v in f["values"]
+				],
+				"bands": spec["bands"],
+			}
+		)
+		doc.insert(ignore_permissions=True)
+
+
+def seed_accident_types():
+	for code, name in data.ACCIDENT_TYPES:
+		if frappe.db.exists("Accident Type", {"standard_version": data.ACCIDENT_TYPE_STANDARD, "code": code}):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Accident Type",
+				"standard_version": data.ACCIDENT_TYPE_STANDARD,
+				"code": code,
+				"accident_type_name": name,
+			}
+		).insert(ignore_permissions=True)
+
+
+def seed_hazard_factor_categories():
+	parents = {parent for _c, _n, parent in data.HAZARD_FACTOR_CATEGORIES if parent}
+	for code, name, parent in data.HAZARD_FACTOR_CATEGORIES:
+		if frappe.db.exists("Hazard Factor Category", code):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Hazard Factor Category",
+				"code": code,
+				"category_name": name,
+				"standard_version": data.HAZARD_FACTOR_STANDARD,
+				"parent_hazard_factor_category": parent,
+				"is_group": 1 if code in parents else 0,
+			}
+		).insert(ignore_permissions=True)
+
+
+def seed_forced_major_reasons():
+	for code, reason, description in data.FORCED_MAJOR_REASONS:
+		if frappe.db.exists("Forced Major Reason", code):
+			continue
+		frappe.get_doc(
+			{"doctype": "Forced Major Reason", "reason_code": code, "reason": reason, "description": description}
+		).insert(ignore_permissions=True)
+
+
+def seed_major_hidden_danger_criteria():
+	standard = data.MAJOR_HIDDEN_DANGER_STANDARD
+	for item_no, criterion in enumerate(data.MAJOR_HIDDEN_DANGER_CRITERIA, start=1):
+		if frappe.db.exists(
+			"Major Hidden Danger Criterion", {"standard_code": standard["standard_code"], "item_no": item_no}
+		):
+			continue
+		frappe.get_doc(
+			{"doctype": "Major Hidden Danger Criterion", **standard, "item_no": item_no, "criterion": criterion}
+		).insert(ignore_permissions=True)
+
+
+def set_default_evaluation_method():
+	"""The settings link to LEC once LEC exists (Frappe saves the singles' other
+	defaults itself right after syncing the doctypes)."""
+	if frappe.db.get_single_value("Dual System Settings", "default_evaluation_method"):
+		return
+	if frappe.db.exists("Risk Evaluation Method", "LEC"):
+		frappe.db.set_single_value("Dual System Settings", "default_evaluation_method", "LEC")
+
+
+INSTALL_STEPS = [
+	create_roles,
+	seed_evaluation_methods,
+	seed_accident_types,
+	seed_hazard_factor_categories,
+	seed_forced_major_reasons,
+	seed_major_hidden_danger_criteria,
+	set_default_evaluation_method,
+]
+MIGRATE_STEPS = [
+	create_roles,
+]
+# workflows and custom fields reference the app's doctypes: remove them first
+BEFORE_UNINSTALL_STEPS: list = []
+# roles are referenced by the doctypes' permissions until those are dropped
+AFTER_UNINSTALL_STEPS = [
+	delete_roles,
+]

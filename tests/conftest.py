@@ -1,0 +1,79 @@
+"""pytest against a real Frappe site.
+
+`./dev test` builds a fresh site and runs pytest from the bench's ``sites``
+folder with ``DS_TEST_SITE`` naming it. The session connects once and refuses
+to run on a site without ``allow_tests``.
+
+Three isolation models (pick one per test file):
+- database tests: the ``db`` fixture rolls back after each test;
+- HTTP tests: real users with passwords on a committed dataset the test module
+  creates and removes (``committed`` fixture, see ds_testkit.CommittedData);
+- destructive checks: a throwaway site (``throwaway_site`` fixture).
+"""
+
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+import frappe  # noqa: E402
+
+
+def pytest_configure(config):
+	site = os.environ.get("DS_TEST_SITE")
+	if not site:
+		pytest.exit("DS_TEST_SITE is not set: run the suite with ./dev test", returncode=2)
+	frappe.init(site=site, sites_path=os.getcwd())
+	frappe.connect()
+	if not frappe.conf.get("allow_tests"):
+		frappe.destroy()
+		pytest.exit(f"site {site} does not allow tests (bench --site {site} set-config allow_tests true)", returncode=2)
+	frappe.set_user("Administrator")
+	frappe.flags.in_test = True
+
+
+def pytest_unconfigure(config):
+	if getattr(frappe.local, "site", None):
+		frappe.db.rollback()
+		frappe.destroy()
+
+
+@pytest.fixture
+def db():
+	"""Database test: everything it writes is rolled back afterwards."""
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+	yield frappe.db
+	frappe.db.rollback()
+	frappe.set_user("Administrator")
+	frappe.local.response = frappe._dict()
+	frappe.clear_messages()
+
+
+@pytest.fixture
+def as_user():
+	"""Switch the session user inside a database test: ``as_user(email)``."""
+
+	def switch(user):
+		frappe.set_user(user)
+
+	yield switch
+	frappe.set_user("Administrator")
+
+
+@pytest.fixture(scope="session")
+def throwaway_site():
+	"""A separate site with dual_system installed, dropped at the end: uninstall, reinstall, migrate."""
+	from ds_testkit import ThrowawaySite
+
+	site = ThrowawaySite()
+	site.create()
+	yield site
+	site.drop()
+
+
+def pytest_collection_modifyitems(config, items):
+	"""Destructive checks last: they take the longest and touch another site."""
+	items.sort(key=lambda item: item.get_closest_marker("destructive") is not None)

@@ -1,0 +1,300 @@
+"""Test factories and helpers: companies, departments, employees, users with
+roles, real HTTP sessions, committed datasets and throwaway sites.
+
+Users linked to employees go through ERPNext's own Employee.on_update, so they
+get the Employee role and the automatic User Permissions on their Employee and
+Company, exactly as on a production site (PLATFORM.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import threading
+import uuid
+from urllib.parse import urlencode
+
+import frappe
+from frappe.utils import add_years, getdate, nowdate
+
+PASSWORD = "Ds-Test-Pass-2026!"
+
+
+def unique(prefix: str = "T") -> str:
+	return f"{prefix}{uuid.uuid4().hex[:6].upper()}"
+
+
+# --- ERPNext masters ------------------------------------------------------------------
+def default_company() -> str:
+	return frappe.db.get_single_value("Global Defaults", "default_company") or frappe.get_all("Company", pluck="name")[0]
+
+
+def make_company(name: str | None = None, abbr: str | None = None) -> str:
+	name = name or unique("Co ")
+	if frappe.db.exists("Company", name):
+		return name
+	abbr = abbr or unique("C")
+	company = frappe.get_doc(
+		{
+			"doctype": "Company",
+			"company_name": name,
+			"abbr": abbr,
+			"country": "China",
+			"default_currency": "CNY",
+			"create_chart_of_accounts_based_on": "Standard Template",
+			"chart_of_accounts": "Standard",
+		}
+	)
+	company.insert(ignore_permissions=True)
+	return company.name
+
+
+def make_department(name: str, company: str | None = None, parent: str | None = None) -> str:
+	company = company or default_company()
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	full_name = f"{name} - {abbr}"
+	if frappe.db.exists("Department", full_name):
+		return full_name
+	doc = frappe.get_doc(
+		{
+			"doctype": "Department",
+			"department_name": name,
+			"company": company,
+			"parent_department": parent or "All Departments",
+			"is_group": 1,
+		}
+	)
+	doc.insert(ignore_permissions=True)
+	return doc.name
+
+
+def make_designation(name: str) -> str:
+	if not frappe.db.exists("Designation", name):
+		frappe.get_doc({"doctype": "Designation", "designation_name": name}).insert(ignore_permissions=True)
+	return name
+
+
+def ensure_gender(name: str = "Male") -> str:
+	if not frappe.db.exists("Gender", name):
+		frappe.get_doc({"doctype": "Gender", "gender": name}).insert(ignore_permissions=True)
+	return name
+
+
+def make_user(email: str | None = None, roles=(), first_name: str | None = None, password: str = PASSWORD) -> str:
+	email = (email or f"{unique('u').lower()}@example.com").lower()
+	if frappe.db.exists("User", email):
+		user = frappe.get_doc("User", email)
+		user.add_roles(*roles)
+		return email
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first_name or email.split("@")[0],
+			"send_welcome_email": 0,
+			"user_type": "System User",
+			"new_password": password,
+			"roles": [{"role": r} for r in roles],
+		}
+	)
+	user.flags.ignore_password_policy = True
+	user.insert(ignore_permissions=True)
+	return email
+
+
+def make_employee(
+	first_name: str | None = None,
+	company: str | None = None,
+	department: str | None = None,
+	user: str | None = None,
+	designation: str | None = None,
+	create_user_permission: int = 1,
+) -> str:
+	company = company or default_company()
+	doc = frappe.get_doc(
+		{
+			"doctype": "Employee",
+			"first_name": first_name or unique("Emp"),
+			"gender": ensure_gender(),
+			"date_of_birth": "1990-05-08",
+			"date_of_joining": add_years(getdate(nowdate()), -2),
+			"company": company,
+			"department": department,
+			"designation": designation and make_designation(designation),
+			"status": "Active",
+			"user_id": user,
+			"create_user_permission": create_user_permission,
+		}
+	)
+	doc.insert(ignore_permissions=True)
+	return doc.name
+
+
+def make_staff(roles=(), department: str | None = None, company: str | None = None, name: str | None = None, designation=None):
+	"""A user with the given roles, linked to a new employee of the department.
+	Returns (user email, employee name)."""
+	email = make_user(roles=roles, first_name=name)
+	employee = make_employee(
+		first_name=name or email.split("@")[0], company=company, department=department, user=email, designation=designation
+	)
+	return email, employee
+
+
+# --- HTTP as a real user -----------------------------------------------------------------
+class Response:
+	def __init__(self, status: int, body: bytes, headers):
+		self.status_code = status
+		self.content = body
+		self.headers = headers
+
+	@property
+	def text(self) -> str:
+		return self.content.decode("utf-8", "replace")
+
+	def json(self):
+		return json.loads(self.content or b"{}")
+
+	@property
+	def message(self):
+		return self.json().get("message")
+
+	@property
+	def data(self):
+		return self.json().get("data")
+
+
+class HttpSession:
+	"""A browser-like session against the site's real WSGI application.
+
+	Each request runs on its own thread, so Frappe sets up a fresh request
+	context and database connection exactly as it does behind a web server;
+	it sees only committed data."""
+
+	def __init__(self, user: str | None = None, password: str = PASSWORD, site: str | None = None):
+		from werkzeug.test import Client
+
+		from frappe.app import application
+
+		self.site = site or frappe.local.site
+		self.client = Client(application, use_cookies=True)
+		if user:
+			response = self.post("/api/method/login", data={"usr": user, "pwd": password})
+			if response.status_code != 200:
+				raise AssertionError(f"login as {user} failed: {response.status_code} {response.text[:300]}")
+
+	def request(self, method: str, path: str, **kwargs) -> Response:
+		headers = {"Host": self.site, "X-Frappe-Site-Name": self.site, **kwargs.pop("headers", {})}
+		result = {}
+
+		def run():
+			response = self.client.open(path, method=method, headers=headers, **kwargs)
+			result["response"] = Response(response.status_code, response.get_data(), response.headers)
+
+		thread = threading.Thread(target=run)
+		thread.start()
+		thread.join()
+		if "response" not in result:
+			raise AssertionError(f"{method} {path} raised inside the application")
+		return result["response"]
+
+	def get(self, path: str, params: dict | None = None, **kwargs) -> Response:
+		if params:
+			path = f"{path}?{urlencode({k: _encode(v) for k, v in params.items()})}"
+		return self.request("GET", path, **kwargs)
+
+	def post(self, path: str, data: dict | None = None, **kwargs) -> Response:
+		return self.request("POST", path, data={k: _encode(v) for k, v in (data or {}).items()}, **kwargs)
+
+	def call(self, method: str, **params) -> Response:
+		return self.post(f"/api/method/{method}", data=params)
+
+
+def _encode(value):
+	return json.dumps(value) if isinstance(value, dict | list) else value
+
+
+# --- committed data for HTTP tests ----------------------------------------------------
+class CommittedData:
+	"""Records created and committed for HTTP tests, removed (and committed) at the end.
+	``track`` registers a record for removal; removal runs in reverse order."""
+
+	def __init__(self):
+		self.records: list[tuple[str, str]] = []
+
+	def track(self, doctype: str, name: str):
+		self.records.append((doctype, name))
+		return name
+
+	def commit(self):
+		frappe.db.commit()
+
+	def cleanup(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for doctype, name in reversed(self.records):
+			if not frappe.db.exists(doctype, name):
+				continue
+			if doctype == "User":
+				frappe.db.delete("User Permission", {"user": name})
+			doc = frappe.get_doc(doctype, name)
+			if doc.meta.is_submittable and doc.docstatus == 1:
+				frappe.db.set_value(doctype, name, "docstatus", 2, update_modified=False)
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
+		frappe.db.commit()
+
+
+# --- throwaway site -------------------------------------------------------------------
+class ThrowawaySite:
+	"""A second site built from the same ERPNext base dump as the test site, with
+	dual_system installed through bench; used for uninstall/reinstall/migrate."""
+
+	def __init__(self, name: str = "ds-throwaway.localhost"):
+		self.name = name
+		self.bench_dir = os.environ["DS_BENCH_DIR"]
+		self.db_user = os.environ["DS_DB_ROOT_USER"]
+		self.db_password = os.environ["DS_DB_ROOT_PASSWORD"]
+		self.base_dump = os.environ["DS_BASE_DUMP"]
+
+	def bench(self, *args, check=True) -> subprocess.CompletedProcess:
+		result = subprocess.run(
+			["bench", *args], cwd=self.bench_dir, capture_output=True, text=True, timeout=900
+		)
+		if check and result.returncode != 0:
+			raise AssertionError(f"bench {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+		return result
+
+	def site(self, *args, check=True) -> subprocess.CompletedProcess:
+		return self.bench("--site", self.name, *args, check=check)
+
+	def create(self):
+		self.drop()
+		self.bench(
+			"new-site", self.name, "--db-root-username", self.db_user, "--db-root-password", self.db_password,
+			"--admin-password", "admin", "--source-sql", self.base_dump,
+		)
+		self.site("migrate", "--skip-search-index")
+		self.site("install-app", "dual_system")
+
+	def drop(self):
+		if os.path.exists(os.path.join(self.bench_dir, "sites", self.name, "site_config.json")):
+			self.bench(
+				"drop-site", self.name, "--db-root-username", self.db_user, "--db-root-password", self.db_password,
+				"--no-backup", "--force", check=False,
+			)
+
+	def python(self, code: str) -> str:
+		"""Run Python on the throwaway site in a fresh process; return what it prints."""
+		script = (
+			"import frappe, json\n"
+			f"frappe.init(site={self.name!r}, sites_path='.')\n"
+			"frappe.connect()\n"
+			"try:\n" + "".join(f"    {line}\n" for line in code.strip().splitlines()) + "finally:\n    frappe.destroy()\n"
+		)
+		result = subprocess.run(
+			[os.path.join(self.bench_dir, "env", "bin", "python"), "-c", script],
+			cwd=os.path.join(self.bench_dir, "sites"), capture_output=True, text=True, timeout=600,
+		)
+		if result.returncode != 0:
+			raise AssertionError(f"python on {self.name} failed:\n{result.stderr[-3000:]}")
+		return result.stdout

@@ -1,0 +1,69 @@
+"""Install, migrate, uninstall and reinstall on a throwaway site."""
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.destructive
+
+
+
+def counts(site) -> dict:
+	return json.loads(
+		site.python(
+			"""
+print(json.dumps({dt: frappe.db.count(dt) for dt in [
+    "Risk Evaluation Method", "Accident Type", "Hazard Factor Category",
+    "Forced Major Reason", "Major Hidden Danger Criterion"]}))
+"""
+		)
+	)
+
+
+def test_install_seeds_masters(throwaway_site):
+	assert counts(throwaway_site) == {
+		"Risk Evaluation Method": 3,
+		"Accident Type": 20,
+		"Hazard Factor Category": 19,
+		"Forced Major Reason": 5,
+		"Major Hidden Danger Criterion": 20,
+	}
+
+
+def test_migrate_runs_clean_and_keeps_a_deleted_default_deleted(throwaway_site):
+	throwaway_site.python(
+		"""
+frappe.delete_doc("Accident Type", "GB6441-1986-20")
+frappe.db.commit()
+"""
+	)
+	result = throwaway_site.site("migrate", "--skip-search-index")
+	assert "Traceback" not in result.stdout + result.stderr
+	assert counts(throwaway_site)["Accident Type"] == 19
+
+
+def test_uninstall_removes_doctypes_custom_fields_workflows_and_roles(throwaway_site):
+	throwaway_site.site("uninstall-app", "dual_system", "--yes", "--no-backup")
+	left = json.loads(
+		throwaway_site.python(
+			"""
+print(json.dumps({
+    "apps": frappe.get_installed_apps(),
+    "doctypes": frappe.get_all("DocType", {"module": ("in", ["Dual System", "Risk Control", "Hazard Governance", "Safety Training"])}, pluck="name"),
+    "tables": [t for t in frappe.db.get_tables() if t in ("tabRisk Evaluation Method", "tabAccident Type", "tabRisk Point")],
+    "modules": frappe.get_all("Module Def", {"app_name": "dual_system"}, pluck="name"),
+    "custom_fields": frappe.get_all("Custom Field", {"module": ("in", ["Dual System", "Risk Control", "Hazard Governance", "Safety Training"])}, pluck="name"),
+    "workflows": frappe.get_all("Workflow", {"document_type": ("in", ["Risk Assessment", "Hazard Ticket", "Safety Training Session"])}, pluck="name"),
+    "roles": frappe.get_all("Role", {"name": ("in", ["Safety Manager", "Safety Officer", "Department Safety Lead"])}, pluck="name"),
+}))
+"""
+		)
+	)
+	assert "dual_system" not in left["apps"]
+	assert left["doctypes"] == [] and left["tables"] == [] and left["modules"] == []
+	assert left["custom_fields"] == [] and left["workflows"] == [] and left["roles"] == []
+
+
+def test_reinstall_after_uninstall_works(throwaway_site):
+	throwaway_site.site("install-app", "dual_system")
+	assert counts(throwaway_site)["Accident Type"] == 20
