@@ -12,4 +12,25 @@ after_migrate = "dual_system.setup.install.after_migrate"
 before_uninstall = "dual_system.setup.install.before_uninstall"
 after_uninstall = "dual_system.setup.install.after_uninstall"
 
+# Permissions: department scope on every read path (dual_system/permissions.py)
+_SCOPED = ["Risk Point", "Risk Assessment", "Risk Event", "Control Measure"]
+permission_query_conditions = {doctype: "dual_system.permissions.query_conditions" for doctype in _SCOPED}
+has_permission = {doctype: "dual_system.permissions.has_permission" for doctype in _SCOPED}
+standard_queries = {doctype: "dual_system.permissions.scoped_link_query" for doctype in _SCOPED}
+
+# Other apps' doctypes whose changes move a user's department scope
+doc_events = {
+	"Employee": {
+		"on_update": "dual_system.permissions.clear_scope_cache",
+		"on_trash": "dual_system.permissions.clear_scope_cache",
+	},
+	"Department": {"on_update": "dual_system.permissions.clear_scope_cache"},
+}
+
+scheduler_events = {
+	"daily": [
+		"dual_system.scheduler.send_risk_review_reminders",
+	],
+}
+
 export_python_type_annotations = True

@@ -50,6 +50,9 @@ def db():
 	frappe.set_user("Administrator")
 	frappe.local.response = frappe._dict()
 	frappe.clear_messages()
+	from dual_system.permissions import clear_scope_cache
+
+	clear_scope_cache()
 
 
 @pytest.fixture
@@ -61,6 +64,16 @@ def as_user():
 
 	yield switch
 	frappe.set_user("Administrator")
+
+
+@pytest.fixture(scope="session")
+def org():
+	"""Committed departments, users and employees for every safety role (see ds_testkit.Org)."""
+	from ds_testkit import Org
+
+	organisation = Org().build()
+	yield organisation
+	organisation.cleanup()
 
 
 @pytest.fixture(scope="session")

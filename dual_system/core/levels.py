@@ -44,6 +44,12 @@ def control_rank(control_level: str) -> int:
 	return CONTROL_LEVELS.index(control_level) if control_level in CONTROL_LEVELS else len(CONTROL_LEVELS)
 
 
+def highest_control_level(control_levels) -> str | None:
+	"""The highest of the given control levels (Company Level first), or None."""
+	present = [c for c in control_levels if c in CONTROL_LEVELS]
+	return min(present, key=control_rank) if present else None
+
+
 class ControlLevelTooLow(ValueError):
 	template = _("Control level {0} is below {1}, the lowest allowed for a {2} risk; choose one of: {3}")
 

@@ -9,6 +9,7 @@ defaults ship as patches).
 import frappe
 
 from dual_system.setup import default_data as data
+from dual_system.setup.workflows import create_default_workflows, delete_app_workflows
 
 
 def after_install():
@@ -142,12 +143,15 @@ INSTALL_STEPS = [
 	seed_forced_major_reasons,
 	seed_major_hidden_danger_criteria,
 	set_default_evaluation_method,
+	create_default_workflows,
 ]
 MIGRATE_STEPS = [
 	create_roles,
 ]
 # workflows and custom fields reference the app's doctypes: remove them first
-BEFORE_UNINSTALL_STEPS: list = []
+BEFORE_UNINSTALL_STEPS = [
+	delete_app_workflows,
+]
 # roles are referenced by the doctypes' permissions until those are dropped
 AFTER_UNINSTALL_STEPS = [
 	delete_roles,

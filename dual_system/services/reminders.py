@@ -1,0 +1,83 @@
+"""Reminders sent by scheduled jobs, each exactly once.
+
+A reminder is claimed by inserting a Safety Reminder Log row whose
+``reminder_key`` is unique in the database. Two workers running the same job
+at the same moment both try the insert; the database lets one through and the
+other gets a duplicate-key error and skips — no reliance on timing.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, formatdate, getdate, now_datetime, nowdate
+
+from dual_system.core.review import reminder_key
+
+
+def claim(key: str, reminder_type: str, doctype: str, name: str, recipient: str, due_date=None) -> bool:
+	"""Record the reminder; False when it was already sent (by this or another worker)."""
+	log = frappe.get_doc(
+		{
+			"doctype": "Safety Reminder Log",
+			"reminder_key": key,
+			"reminder_type": reminder_type,
+			"reference_doctype": doctype,
+			"reference_name": name,
+			"recipient": recipient,
+			"due_date": due_date,
+			"sent_on": now_datetime(),
+		}
+	)
+	try:
+		log.db_insert()
+	except frappe.UniqueValidationError:
+		frappe.clear_last_message()  # Frappe's "must be unique" notice: expected here
+		return False
+	return True
+
+
+def notify(user: str, doctype: str, name: str, subject: str, message: str = "") -> None:
+	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+
+	make_notification_logs(
+		{
+			"type": "Alert",
+			"document_type": doctype,
+			"document_name": name,
+			"subject": subject,
+			"email_content": message,
+			"from_user": "Administrator",
+		},
+		[user],
+	)
+
+
+def send_risk_review_reminders(today=None) -> int:
+	"""Remind each active risk point's responsible person (or, without one, the
+	point's creator) that its review falls due; once per point and due date."""
+	today = getdate(today or nowdate())
+	settings = frappe.get_cached_doc("Dual System Settings")
+	horizon = add_days(today, settings.review_reminder_days or 0)
+	points = frappe.get_all(
+		"Risk Point",
+		filters={"status": "Active", "review_due_date": ("<=", horizon)},
+		fields=["name", "risk_point_name", "review_due_date", "responsible_user", "owner"],
+	)
+	sent = 0
+	for point in points:
+		recipient = point.responsible_user or point.owner
+		key = reminder_key(point.name, getdate(point.review_due_date))
+		if not claim(key, "Risk Review", "Risk Point", point.name, recipient, point.review_due_date):
+			continue
+		notify(
+			recipient,
+			"Risk Point",
+			point.name,
+			_("Risk review of {0} ({1}) is due on {2}").format(
+				point.risk_point_name, point.name, formatdate(point.review_due_date)
+			),
+		)
+		frappe.db.commit()
+		sent += 1
+	return sent

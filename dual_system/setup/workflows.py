@@ -1,0 +1,123 @@
+"""Default approval workflows, created on install only when absent.
+
+An administrator reshapes them in the desk (Workflow / Workflow Builder);
+``bench migrate`` never overwrites them. Each state writes the document's
+``status`` field (update_field), and the controllers rely on that status, not
+on state names. The invariants (analyst ≠ reviewer ≠ approver, reviewed before
+approved) live in the controllers and hold whatever the workflow allows.
+"""
+
+import frappe
+
+
+def _(message: str) -> str:
+	return message
+
+
+STATE_STYLES = {
+	"Draft": "",
+	"Pending Review": "Warning",
+	"Pending Approval": "Primary",
+	"Approved": "Success",
+	"Rejected": "Danger",
+}
+ACTIONS = ("Submit for Review", "Review", "Approve", "Reject")
+
+DRAFTERS = ("Safety Officer", "Department Safety Lead", "Safety Manager")
+
+RISK_ASSESSMENT_WORKFLOW = {
+	"workflow_name": _("Risk Assessment"),
+	"document_type": "Risk Assessment",
+	"workflow_state_field": "workflow_state",
+	"is_active": 1,
+	"send_email_alert": 0,
+	"states": [
+		*({"state": "Draft", "doc_status": "0", "allow_edit": role, "update_field": "status", "update_value": "Draft"} for role in DRAFTERS),
+		{
+			"state": "Pending Review",
+			"doc_status": "0",
+			"allow_edit": "Department Safety Lead",
+			"update_field": "status",
+			"update_value": "Pending Review",
+		},
+		*(
+			{
+				"state": "Pending Approval",
+				"doc_status": "0",
+				"allow_edit": role,
+				"update_field": "status",
+				"update_value": "Pending Approval",
+			}
+			for role in ("Safety Manager", "Company Principal")
+		),
+		{
+			"state": "Approved",
+			"doc_status": "1",
+			"allow_edit": "Safety Manager",
+			"update_field": "status",
+			"update_value": "Approved",
+		},
+	],
+	"transitions": [
+		*(
+			{"state": "Draft", "action": "Submit for Review", "next_state": "Pending Review", "allowed": role}
+			for role in ("Safety Officer", "Department Safety Lead")
+		),
+		{"state": "Pending Review", "action": "Review", "next_state": "Pending Approval", "allowed": "Department Safety Lead"},
+		{"state": "Pending Review", "action": "Reject", "next_state": "Draft", "allowed": "Department Safety Lead"},
+		{
+			"state": "Pending Approval",
+			"action": "Approve",
+			"next_state": "Approved",
+			"allowed": "Safety Manager",
+			"condition": "not doc.has_major_risk",
+		},
+		{
+			"state": "Pending Approval",
+			"action": "Approve",
+			"next_state": "Approved",
+			"allowed": "Company Principal",
+			"condition": "doc.has_major_risk",
+		},
+		*(
+			{"state": "Pending Approval", "action": "Reject", "next_state": "Draft", "allowed": role}
+			for role in ("Safety Manager", "Company Principal")
+		),
+	],
+}
+
+WORKFLOWS = [RISK_ASSESSMENT_WORKFLOW]
+
+
+def create_workflow_masters():
+	for state, style in STATE_STYLES.items():
+		if not frappe.db.exists("Workflow State", state):
+			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": state, "style": style}).insert(
+				ignore_permissions=True
+			)
+	for action in ACTIONS:
+		if not frappe.db.exists("Workflow Action Master", action):
+			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
+				ignore_permissions=True
+			)
+
+
+def create_default_workflows():
+	"""Create each default workflow unless its document type already has one."""
+	create_workflow_masters()
+	for spec in WORKFLOWS:
+		if frappe.db.exists("Workflow", {"document_type": spec["document_type"]}):
+			continue
+		if frappe.db.exists("Workflow", spec["workflow_name"]):
+			continue
+		doc = frappe.get_doc({"doctype": "Workflow", **spec})
+		doc.insert(ignore_permissions=True)
+
+
+def delete_app_workflows():
+	"""Workflows have no module, so removing the app leaves them behind: remove them here."""
+	doctypes = [spec["document_type"] for spec in WORKFLOWS]
+	for name in frappe.get_all("Workflow", {"document_type": ("in", doctypes)}, pluck="name"):
+		frappe.delete_doc("Workflow", name, ignore_permissions=True, force=True)
+	for name in frappe.get_all("Custom Field", {"dt": ("in", doctypes), "fieldname": "workflow_state"}, pluck="name"):
+		frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
