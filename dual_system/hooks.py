@@ -6,6 +6,9 @@ app_email = "dual-system@example.com"
 app_license = "mit"
 required_apps = ["frappe/erpnext"]
 
+# Desk assets
+app_include_js = "dual_system.bundle.js"
+
 # Install / migrate / uninstall
 after_install = "dual_system.setup.install.after_install"
 after_migrate = "dual_system.setup.install.after_migrate"
@@ -17,6 +20,7 @@ _SCOPED = ["Risk Point", "Risk Assessment", "Risk Event", "Control Measure"]
 permission_query_conditions = {doctype: "dual_system.permissions.query_conditions" for doctype in _SCOPED}
 has_permission = {doctype: "dual_system.permissions.has_permission" for doctype in _SCOPED}
 standard_queries = {doctype: "dual_system.permissions.scoped_link_query" for doctype in _SCOPED}
+override_whitelisted_methods = {"frappe.client.get_count": "dual_system.api.overrides.get_count"}
 
 # Other apps' doctypes whose changes move a user's department scope
 doc_events = {

@@ -364,3 +364,97 @@ class Org:
 
 	def cleanup(self):
 		self.data.cleanup()
+
+
+# --- risk records ----------------------------------------------------------------------------
+def make_risk_point(
+	department: str,
+	company: str | None = None,
+	code: str | None = None,
+	risk_point_type: str = "Facility / Equipment",
+	parent: str | None = None,
+	is_group: int = 0,
+	**fields,
+) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "Risk Point",
+			"risk_point_code": code or unique("RP-"),
+			"risk_point_name": fields.pop("risk_point_name", None) or f"Point {unique('')}",
+			"risk_point_type": risk_point_type,
+			"company": company or default_company(),
+			"department": department,
+			"parent_risk_point": parent,
+			"is_group": is_group,
+			**fields,
+		}
+	)
+	doc.insert()
+	return doc.name
+
+
+def lec_row(l=1, e=6, c=15, accident_type="GB6441-1986-08", **fields) -> dict:  # noqa: E741
+	return {
+		"step_or_item": fields.pop("step_or_item", "Step"),
+		"hazard": fields.pop("hazard", f"Hazard {unique('')}"),
+		"accident_type": accident_type,
+		"factor_1": str(l),
+		"factor_2": str(e),
+		"factor_3": str(c),
+		**fields,
+	}
+
+
+def make_assessment(risk_point: str, rows: list[dict], method: str = "LEC", identification: str = "JHA", **fields):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Risk Assessment",
+			"risk_point": risk_point,
+			"identification_method": identification,
+			"evaluation_method": method,
+			"rows": rows,
+			**fields,
+		}
+	)
+	doc.insert()
+	return doc
+
+
+def act(name: str, action: str, user: str):
+	"""Apply a workflow action as a user, the way the desk's action button does."""
+	from frappe.model.workflow import apply_workflow
+
+	frappe.set_user(user)
+	try:
+		return apply_workflow(frappe.get_doc("Risk Assessment", name), action)
+	finally:
+		frappe.set_user("Administrator")
+
+
+def approve_through_workflow(name: str, org: "Org", reviewer: str = "lead_a"):
+	"""Officer submits for review, the workshop lead reviews, the manager (or the
+	principal for major risks) approves."""
+	act(name, "Submit for Review", org.user("officer"))
+	act(name, "Review", org.user(reviewer))
+	major = frappe.db.get_value("Risk Assessment", name, "has_major_risk")
+	return act(name, "Approve", org.user("principal" if major else "manager"))
+
+
+def purge_risk_points(points: list[str]):
+	"""Remove committed test risk data: the points with their assessments, events and measures."""
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+	for point in points:
+		assessments = frappe.get_all("Risk Assessment", {"risk_point": point}, pluck="name")
+		events = frappe.get_all("Risk Event", {"risk_point": point}, pluck="name")
+		if events:
+			frappe.db.delete("Control Measure", {"risk_event": ("in", events)})
+			frappe.db.delete("Risk Event", {"name": ("in", events)})
+		if assessments:
+			frappe.db.delete("Risk Assessment Row", {"parent": ("in", assessments)})
+			frappe.db.delete("Risk Assessment", {"name": ("in", assessments)})
+		frappe.db.delete("Safety Reminder Log", {"reference_name": point})
+		frappe.db.delete("Notification Log", {"document_name": point})
+	for point in reversed(points):
+		frappe.db.delete("Risk Point", {"name": point})
+	frappe.db.commit()

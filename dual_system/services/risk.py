@@ -220,9 +220,10 @@ def revise(assessment_name: str, reason: str | None = None) -> str:
 	open_draft = frappe.db.get_value("Risk Assessment", {"previous_revision": source.name, "docstatus": 0}, "name")
 	if open_draft:
 		return open_draft
-	new = frappe.copy_doc(source)
+	new = frappe.copy_doc(source, ignore_no_copy=False)
 	new.update(
 		{
+			"docstatus": 0,  # copy_doc keeps it when frappe.flags.in_test is set
 			"previous_revision": source.name,
 			"revision_no": (source.revision_no or 1) + 1,
 			"status": "Draft",

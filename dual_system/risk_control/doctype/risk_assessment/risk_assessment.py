@@ -109,6 +109,12 @@ class RiskAssessment(Document):
 		previous = before.status if before else None
 		if self.status == previous:
 			return
+		if before and before.get("workflow_state") == self.get("workflow_state"):
+			frappe.throw(
+				_("The status of an assessment changes only through its workflow actions"),
+				exc=AssessmentStateError,
+				title=_("Not Allowed"),
+			)
 		user = frappe.session.user
 		if self.status == "Pending Review":
 			self.analyst, self.analysed_on = user, now_datetime()
