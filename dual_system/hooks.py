@@ -31,6 +31,9 @@ doc_events = {
 	"Department": {"on_update": "dual_system.permissions.clear_scope_cache"},
 }
 
+# Jinja: data of the "Risk Notification Card" print format
+jinja = {"methods": ["dual_system.services.card.get_risk_card_context"]}
+
 scheduler_events = {
 	"daily": [
 		"dual_system.scheduler.send_risk_review_reminders",

@@ -55,6 +55,32 @@ def db():
 	clear_scope_cache()
 
 
+@pytest.fixture(scope="module")
+def demo_plant():
+	"""The DOMAIN.md §9.1 plant, built once for a test module and rolled back at its end.
+	Tests using it take the ``savepoint`` fixture so each one's own writes are undone."""
+	from dual_system.setup.demo import build_demo_plant
+
+	frappe.db.rollback()
+	plant = build_demo_plant()
+	yield plant
+	frappe.db.rollback()
+	frappe.set_user("Administrator")
+
+
+@pytest.fixture
+def savepoint():
+	"""Undo what one test writes on top of module data that is not committed (demo_plant)."""
+	frappe.set_user("Administrator")
+	frappe.db.savepoint("ds_test")
+	yield
+	frappe.db.rollback(save_point="ds_test")
+	frappe.set_user("Administrator")
+	from dual_system.permissions import clear_scope_cache
+
+	clear_scope_cache()
+
+
 @pytest.fixture
 def as_user():
 	"""Switch the session user inside a database test: ``as_user(email)``."""

@@ -5,7 +5,6 @@ import pytest
 import frappe
 from dual_system.risk_control.report.risk_point_register import risk_point_register
 from dual_system.risk_control.report.risk_register import risk_register
-from dual_system.setup.demo import build_demo_plant
 
 
 # DOMAIN.md §9.1: level and control level of every demo point
@@ -21,13 +20,12 @@ EXPECTED = {
 }
 
 
+pytestmark = pytest.mark.usefixtures("savepoint")
+
+
 @pytest.fixture(scope="module")
-def plant():
-	"""Built once for the module (the tests only read it) and rolled back at the end."""
-	frappe.db.rollback()
-	yield build_demo_plant()
-	frappe.db.rollback()
-	frappe.set_user("Administrator")
+def plant(demo_plant):
+	return demo_plant
 
 
 def run(report, **filters):
@@ -50,7 +48,7 @@ def test_risk_register_columns_follow_domain_5_4(plant):
 	columns, rows = run(risk_register, risk_point="RP-01")
 	labels = [c["label"] for c in columns if not c.get("hidden")]
 	for label in ("Risk Point", "Hazard or Potential Event", "Accident Type", "Factor Values", "Score", "Risk Level",
-		"Colour", "Forced Major Reason", "Engineering Technical", "Control Level", "Main Responsible Person (包保)",
+		"Colour", "Forced Major Reason", "Engineering Technical Measures", "Control Level", "Main Responsible Person (包保)",
 		"Last Review Date"):
 		assert label in labels
 	fire = next(r for r in rows if r.accident_type == "GB6441-1986-08")

@@ -267,10 +267,10 @@ def test_approval_creates_the_live_events_and_measures(org, point):
 		"Control Measure", {"risk_event": events[0].name}, ["measure_class", "description", "status", "source"], order_by="creation"
 	)
 	assert sorted((m.measure_class, m.description, m.status) for m in measures) == [
-		("Engineering Technical", "DCS trip", "Active"),
-		("Engineering Technical", "PSV-201", "Active"),
-		("Management", "Alarm management review", "Planned"),
-		("Training and Education", "Certified operators", "Active"),
+		("Engineering Technical Measures", "DCS trip", "Active"),
+		("Engineering Technical Measures", "PSV-201", "Active"),
+		("Management Measures", "Alarm management review", "Planned"),
+		("Training and Education Measures", "Certified operators", "Active"),
 	]
 	p = frappe.get_doc("Risk Point", point)
 	assert (p.current_risk_level, p.current_control_level, p.live_event_count, p.current_assessment) == (

@@ -6,11 +6,11 @@ import re
 
 # Shandong's five categories, in order of preference after elimination/substitution
 FIVE_CLASSES = (
-	"Engineering Technical",
-	"Management",
-	"Training and Education",
-	"Personal Protection",
-	"Emergency Response",
+	"Engineering Technical Measures",
+	"Management Measures",
+	"Training and Education Measures",
+	"Personal Protection Measures",
+	"Emergency Response Measures",
 )
 
 # the national two-level classification used for platform export
@@ -35,25 +35,25 @@ NATIONAL_CLASSES: dict[str, tuple[str, ...]] = {
 
 # a starting point for the national class of a measure of each of the five categories
 DEFAULT_NATIONAL_CLASS = {
-	"Engineering Technical": ("Engineering Technology", "Other"),
-	"Management": ("Operating Behaviour", "Other"),
-	"Training and Education": ("Operating Behaviour", "Personnel Qualification"),
-	"Personal Protection": ("Emergency Measures", "Personal Protective Equipment"),
-	"Emergency Response": ("Emergency Measures", "Emergency Plans"),
+	"Engineering Technical Measures": ("Engineering Technology", "Other"),
+	"Management Measures": ("Operating Behaviour", "Other"),
+	"Training and Education Measures": ("Operating Behaviour", "Personnel Qualification"),
+	"Personal Protection Measures": ("Emergency Measures", "Personal Protective Equipment"),
+	"Emergency Response Measures": ("Emergency Measures", "Emergency Plans"),
 }
 
 # assessment row field → (five-category class, source)
 ROW_MEASURE_FIELDS = {
-	"existing_engineering": ("Engineering Technical", "Existing"),
-	"existing_management": ("Management", "Existing"),
-	"existing_training": ("Training and Education", "Existing"),
-	"existing_ppe": ("Personal Protection", "Existing"),
-	"existing_emergency": ("Emergency Response", "Existing"),
-	"recommended_engineering": ("Engineering Technical", "Recommended"),
-	"recommended_management": ("Management", "Recommended"),
-	"recommended_training": ("Training and Education", "Recommended"),
-	"recommended_ppe": ("Personal Protection", "Recommended"),
-	"recommended_emergency": ("Emergency Response", "Recommended"),
+	"existing_engineering": ("Engineering Technical Measures", "Existing"),
+	"existing_management": ("Management Measures", "Existing"),
+	"existing_training": ("Training and Education Measures", "Existing"),
+	"existing_ppe": ("Personal Protection Measures", "Existing"),
+	"existing_emergency": ("Emergency Response Measures", "Existing"),
+	"recommended_engineering": ("Engineering Technical Measures", "Recommended"),
+	"recommended_management": ("Management Measures", "Recommended"),
+	"recommended_training": ("Training and Education Measures", "Recommended"),
+	"recommended_ppe": ("Personal Protection Measures", "Recommended"),
+	"recommended_emergency": ("Emergency Response Measures", "Recommended"),
 }
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.、)）]|[（(]\d+[)）])\s*")

@@ -17,11 +17,11 @@ from frappe import _
 from dual_system.core.levels import LEVEL_COLOURS, control_rank, level_rank
 
 MEASURE_COLUMNS = {
-	"Engineering Technical": "measures_engineering",
-	"Management": "measures_management",
-	"Training and Education": "measures_training",
-	"Personal Protection": "measures_ppe",
-	"Emergency Response": "measures_emergency",
+	"Engineering Technical Measures": "measures_engineering",
+	"Management Measures": "measures_management",
+	"Training and Education Measures": "measures_training",
+	"Personal Protection Measures": "measures_ppe",
+	"Emergency Response Measures": "measures_emergency",
 }
 
 
