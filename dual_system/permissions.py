@@ -27,7 +27,12 @@ COMPANY_WIDE_ROLES = frozenset({"System Manager", "Safety Manager", "Company Pri
 SCOPED_DOCTYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 	"Risk Point": (
 		("department",),
-		("responsible_user", "main_responsible_user", "technical_responsible_user", "operating_responsible_user"),
+		(
+			"responsible_user",
+			"main_responsible_user",
+			"technical_responsible_user",
+			"operating_responsible_user",
+		),
 	),
 	"Risk Assessment": (("department",), ("owner", "analyst", "reviewer", "approver")),
 	"Risk Event": (("department", "responsible_department"), ("responsible_user",)),
@@ -55,13 +60,13 @@ def scope_departments(user: str | None = None) -> list[str] | None:
 
 
 def _compute_scope_departments(user: str) -> list[str]:
-	roots = set(
-		frappe.get_all("Employee", filters={"user_id": user, "status": "Active"}, pluck="department")
-	)
+	roots = set(frappe.get_all("Employee", filters={"user_id": user, "status": "Active"}, pluck="department"))
 	if frappe.db.exists("Safety User Scope", user):
 		roots.update(
 			frappe.get_all(
-				"Safety User Scope Department", filters={"parent": user, "parenttype": "Safety User Scope"}, pluck="department"
+				"Safety User Scope Department",
+				filters={"parent": user, "parenttype": "Safety User Scope"},
+				pluck="department",
 			)
 		)
 	roots.discard(None)
@@ -104,7 +109,9 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 	return "(" + " or ".join(clauses) + ")"
 
 
-def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False) -> bool | None:
+def has_permission(
+	doc, ptype: str | None = None, user: str | None = None, debug: bool = False
+) -> bool | None:
 	user = user or frappe.session.user
 	departments = scope_departments(user)
 	if departments is None or doc.doctype not in SCOPED_DOCTYPES:
@@ -120,7 +127,9 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None, debug
 
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
-def scoped_link_query(doctype, txt, searchfield, start, page_len, filters, as_dict=False, reference_doctype=None):
+def scoped_link_query(
+	doctype, txt, searchfield, start, page_len, filters, as_dict=False, reference_doctype=None
+):
 	"""Link search that always applies the department scope, even when the link
 	field sets ``ignore_user_permissions`` (Frappe then skips permission checks)."""
 	meta = frappe.get_meta(doctype)
@@ -142,4 +151,3 @@ def scoped_link_query(doctype, txt, searchfield, start, page_len, filters, as_di
 		as_list=not as_dict,
 	)
 	return rows
-

@@ -18,7 +18,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import frappe  # noqa: E402
+import frappe
 
 
 def pytest_configure(config):
@@ -29,7 +29,10 @@ def pytest_configure(config):
 	frappe.connect()
 	if not frappe.conf.get("allow_tests"):
 		frappe.destroy()
-		pytest.exit(f"site {site} does not allow tests (bench --site {site} set-config allow_tests true)", returncode=2)
+		pytest.exit(
+			f"site {site} does not allow tests (bench --site {site} set-config allow_tests true)",
+			returncode=2,
+		)
 	frappe.set_user("Administrator")
 	frappe.flags.in_test = True
 

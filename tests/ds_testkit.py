@@ -27,7 +27,10 @@ def unique(prefix: str = "T") -> str:
 
 # --- ERPNext masters ------------------------------------------------------------------
 def default_company() -> str:
-	return frappe.db.get_single_value("Global Defaults", "default_company") or frappe.get_all("Company", pluck="name")[0]
+	return (
+		frappe.db.get_single_value("Global Defaults", "default_company")
+		or frappe.get_all("Company", pluck="name")[0]
+	)
 
 
 def make_company(name: str | None = None, abbr: str | None = None) -> str:
@@ -81,7 +84,9 @@ def ensure_gender(name: str = "Male") -> str:
 	return name
 
 
-def make_user(email: str | None = None, roles=(), first_name: str | None = None, password: str = PASSWORD) -> str:
+def make_user(
+	email: str | None = None, roles=(), first_name: str | None = None, password: str = PASSWORD
+) -> str:
 	email = (email or f"{unique('u').lower()}@example.com").lower()
 	if frappe.db.exists("User", email):
 		user = frappe.get_doc("User", email)
@@ -131,12 +136,22 @@ def make_employee(
 	return doc.name
 
 
-def make_staff(roles=(), department: str | None = None, company: str | None = None, name: str | None = None, designation=None):
+def make_staff(
+	roles=(),
+	department: str | None = None,
+	company: str | None = None,
+	name: str | None = None,
+	designation=None,
+):
 	"""A user with the given roles, linked to a new employee of the department.
 	Returns (user email, employee name)."""
 	email = make_user(roles=roles, first_name=name)
 	employee = make_employee(
-		first_name=name or email.split("@")[0], company=company, department=department, user=email, designation=designation
+		first_name=name or email.split("@")[0],
+		company=company,
+		department=department,
+		user=email,
+		designation=designation,
 	)
 	return email, employee
 
@@ -172,9 +187,8 @@ class HttpSession:
 	it sees only committed data."""
 
 	def __init__(self, user: str | None = None, password: str = PASSWORD, site: str | None = None):
-		from werkzeug.test import Client
-
 		from frappe.app import application
+		from werkzeug.test import Client
 
 		self.site = site or frappe.local.site
 		self.client = Client(application, use_cookies=True)
@@ -264,7 +278,9 @@ class ThrowawaySite:
 			["bench", *args], cwd=self.bench_dir, capture_output=True, text=True, timeout=900
 		)
 		if check and result.returncode != 0:
-			raise AssertionError(f"bench {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+			raise AssertionError(
+				f"bench {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+			)
 		return result
 
 	def site(self, *args, check=True) -> subprocess.CompletedProcess:
@@ -273,8 +289,16 @@ class ThrowawaySite:
 	def create(self):
 		self.drop()
 		self.bench(
-			"new-site", self.name, "--db-root-username", self.db_user, "--db-root-password", self.db_password,
-			"--admin-password", "admin", "--source-sql", self.base_dump,
+			"new-site",
+			self.name,
+			"--db-root-username",
+			self.db_user,
+			"--db-root-password",
+			self.db_password,
+			"--admin-password",
+			"admin",
+			"--source-sql",
+			self.base_dump,
 		)
 		self.site("migrate", "--skip-search-index")
 		self.site("install-app", "dual_system")
@@ -282,8 +306,15 @@ class ThrowawaySite:
 	def drop(self):
 		if os.path.exists(os.path.join(self.bench_dir, "sites", self.name, "site_config.json")):
 			self.bench(
-				"drop-site", self.name, "--db-root-username", self.db_user, "--db-root-password", self.db_password,
-				"--no-backup", "--force", check=False,
+				"drop-site",
+				self.name,
+				"--db-root-username",
+				self.db_user,
+				"--db-root-password",
+				self.db_password,
+				"--no-backup",
+				"--force",
+				check=False,
 			)
 
 	def python(self, code: str) -> str:
@@ -292,11 +323,16 @@ class ThrowawaySite:
 			"import frappe, json\n"
 			f"frappe.init(site={self.name!r}, sites_path='.')\n"
 			"frappe.connect()\n"
-			"try:\n" + "".join(f"    {line}\n" for line in code.strip().splitlines()) + "finally:\n    frappe.destroy()\n"
+			"try:\n"
+			+ "".join(f"    {line}\n" for line in code.strip().splitlines())
+			+ "finally:\n    frappe.destroy()\n"
 		)
 		result = subprocess.run(
 			[os.path.join(self.bench_dir, "env", "bin", "python"), "-c", script],
-			cwd=os.path.join(self.bench_dir, "sites"), capture_output=True, text=True, timeout=600,
+			cwd=os.path.join(self.bench_dir, "sites"),
+			capture_output=True,
+			text=True,
+			timeout=600,
 		)
 		if result.returncode != 0:
 			raise AssertionError(f"python on {self.name} failed:\n{result.stderr[-3000:]}")
@@ -342,12 +378,18 @@ class Org:
 	def build(self):
 		frappe.set_user("Administrator")
 		self.dept = {}
-		self.dept["safety"] = self.data.track("Department", make_department(f"Safety {self.tag}", self.company))
-		self.dept["a"] = self.data.track("Department", make_department(f"Workshop A {self.tag}", self.company))
+		self.dept["safety"] = self.data.track(
+			"Department", make_department(f"Safety {self.tag}", self.company)
+		)
+		self.dept["a"] = self.data.track(
+			"Department", make_department(f"Workshop A {self.tag}", self.company)
+		)
 		self.dept["a1"] = self.data.track(
 			"Department", make_department(f"Team A1 {self.tag}", self.company, parent=self.dept["a"])
 		)
-		self.dept["b"] = self.data.track("Department", make_department(f"Workshop B {self.tag}", self.company))
+		self.dept["b"] = self.data.track(
+			"Department", make_department(f"Workshop B {self.tag}", self.company)
+		)
 		for key, roles in self.ROLES.items():
 			email = f"{key.replace('_', '-')}-{self.tag.lower()}@example.com"
 			make_user(email, roles=roles, first_name=f"{key} {self.tag}")
@@ -393,7 +435,7 @@ def make_risk_point(
 	return doc.name
 
 
-def lec_row(l=1, e=6, c=15, accident_type="GB6441-1986-08", **fields) -> dict:  # noqa: E741
+def lec_row(l=1, e=6, c=15, accident_type="GB6441-1986-08", **fields) -> dict:
 	return {
 		"step_or_item": fields.pop("step_or_item", "Step"),
 		"hazard": fields.pop("hazard", f"Hazard {unique('')}"),
@@ -405,7 +447,9 @@ def lec_row(l=1, e=6, c=15, accident_type="GB6441-1986-08", **fields) -> dict:  
 	}
 
 
-def make_assessment(risk_point: str, rows: list[dict], method: str = "LEC", identification: str = "JHA", **fields):
+def make_assessment(
+	risk_point: str, rows: list[dict], method: str = "LEC", identification: str = "JHA", **fields
+):
 	doc = frappe.get_doc(
 		{
 			"doctype": "Risk Assessment",
@@ -431,7 +475,7 @@ def act(name: str, action: str, user: str):
 		frappe.set_user("Administrator")
 
 
-def approve_through_workflow(name: str, org: "Org", reviewer: str = "lead_a"):
+def approve_through_workflow(name: str, org: Org, reviewer: str = "lead_a"):
 	"""Officer submits for review, the workshop lead reviews, the manager (or the
 	principal for major risks) approves."""
 	act(name, "Submit for Review", org.user("officer"))

@@ -7,7 +7,6 @@ import pytest
 pytestmark = pytest.mark.destructive
 
 
-
 def counts(site) -> dict:
 	return json.loads(
 		site.python(

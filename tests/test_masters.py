@@ -1,13 +1,13 @@
 """Shared masters seeded on install with DOMAIN.md's defaults."""
 
-import pytest
-
 import frappe
+import pytest
 from ds_testkit import make_user
+from frappe.utils import strip_html
+
 from dual_system.services.errors import InvalidMethodDefinition, InvalidRiskEvaluation
 from dual_system.services.evaluation import evaluate_values
 from dual_system.setup import install
-from frappe.utils import strip_html
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -32,7 +32,14 @@ def test_masters_are_seeded_with_the_domain_defaults(doctype, count):
 
 
 def test_roles_exist():
-	for role in ("Safety Manager", "Company Principal", "Safety Officer", "Department Safety Lead", "Inspector", "Rectification Owner"):
+	for role in (
+		"Safety Manager",
+		"Company Principal",
+		"Safety Officer",
+		"Department Safety Lead",
+		"Inspector",
+		"Rectification Owner",
+	):
 		assert frappe.db.exists("Role", role)
 
 
@@ -42,7 +49,9 @@ def test_accident_types_keep_their_standard_version():
 
 
 def test_hazard_factor_tree_has_four_groups():
-	roots = frappe.get_all("Hazard Factor Category", {"parent_hazard_factor_category": ("is", "not set")}, pluck="name")
+	roots = frappe.get_all(
+		"Hazard Factor Category", {"parent_hazard_factor_category": ("is", "not set")}, pluck="name"
+	)
 	assert sorted(roots) == ["1", "2", "3", "4"]
 	assert frappe.db.get_value("Hazard Factor Category", "22", "parent_hazard_factor_category") == "2"
 
@@ -57,7 +66,11 @@ def test_settings_hold_the_defaults():
 	assert settings.default_evaluation_method == "LEC"
 	assert settings.review_interval_months == 12
 	assert (settings.control_level_major, settings.control_level_low) == ("Company Level", "Post Level")
-	assert (settings.deadline_team_days, settings.deadline_workshop_days, settings.deadline_company_days) == (3, 7, 30)
+	assert (settings.deadline_team_days, settings.deadline_workshop_days, settings.deadline_company_days) == (
+		3,
+		7,
+		30,
+	)
 
 
 def test_lec_method_shows_its_formula():

@@ -14,14 +14,14 @@ import threading
 import unicodedata
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-import pytest
-
 import frappe
+import pytest
 from ds_testkit import make_risk_point, make_staff
-from dual_system.core.levels import LEVEL_HEX
-from dual_system.services import card as card_service
 from frappe.translate import print_language
 from frappe.utils import get_url
+
+from dual_system.core.levels import LEVEL_HEX
+from dual_system.services import card as card_service
 
 pytestmark = pytest.mark.usefixtures("savepoint")
 

@@ -9,10 +9,17 @@ import csv
 import io
 import json
 
-import pytest
-
 import frappe
-from ds_testkit import HttpSession, approve_through_workflow, lec_row, make_assessment, make_risk_point, purge_risk_points, unique
+import pytest
+from ds_testkit import (
+	HttpSession,
+	approve_through_workflow,
+	lec_row,
+	make_assessment,
+	make_risk_point,
+	purge_risk_points,
+	unique,
+)
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +27,24 @@ def plant(org):
 	frappe.set_user(org.user("officer"))
 	tag = unique("")
 	points = {
-		"A": make_risk_point(org.dept["a"], code=f"PA-{tag}", risk_point_name=f"Reactor A {tag}",
-			responsible_employee=org.employees["lead_a"]),
-		"A1": make_risk_point(org.dept["a1"], code=f"PA1-{tag}", risk_point_name=f"Pump A1 {tag}",
-			responsible_employee=org.employees["lead_a"]),
-		"B": make_risk_point(org.dept["b"], code=f"PB-{tag}", risk_point_name=f"Boiler B {tag}",
-			responsible_employee=org.employees["inspector_a"]),
+		"A": make_risk_point(
+			org.dept["a"],
+			code=f"PA-{tag}",
+			risk_point_name=f"Reactor A {tag}",
+			responsible_employee=org.employees["lead_a"],
+		),
+		"A1": make_risk_point(
+			org.dept["a1"],
+			code=f"PA1-{tag}",
+			risk_point_name=f"Pump A1 {tag}",
+			responsible_employee=org.employees["lead_a"],
+		),
+		"B": make_risk_point(
+			org.dept["b"],
+			code=f"PB-{tag}",
+			risk_point_name=f"Boiler B {tag}",
+			responsible_employee=org.employees["inspector_a"],
+		),
 	}
 	assessments = {}
 	for key, point in points.items():
@@ -95,7 +114,11 @@ def test_events_and_measures_follow_the_scope(sessions, plant):
 	assert {r["risk_point"] for r in events.data} == {plant.points["A"], plant.points["A1"]}
 	measures = lead_a.get(
 		"/api/resource/Control Measure",
-		{"fields": ["risk_point"], "filters": [["risk_point", "like", f"%{plant.tag}"]], "limit_page_length": 0},
+		{
+			"fields": ["risk_point"],
+			"filters": [["risk_point", "like", f"%{plant.tag}"]],
+			"limit_page_length": 0,
+		},
 	)
 	assert {r["risk_point"] for r in measures.data} <= {plant.points["A"], plant.points["A1"]}
 
@@ -112,7 +135,9 @@ def test_register_report_is_scoped(sessions, plant):
 		response = sessions(key).call("frappe.desk.query_report.run", report_name=report, filters={})
 		assert response.status_code == 200, response.text[:500]
 		result = response.message["result"]
-		return {row["risk_point"] for row in result if isinstance(row, dict) and plant.tag in row["risk_point"]}
+		return {
+			row["risk_point"] for row in result if isinstance(row, dict) and plant.tag in row["risk_point"]
+		}
 
 	assert report_points("lead_a", "Risk Register") == {plant.points["A"], plant.points["A1"]}
 	assert report_points("lead_a", "Risk Point Register") == {plant.points["A"], plant.points["A1"]}
@@ -136,7 +161,9 @@ def test_print_and_pdf_of_another_department_are_refused(sessions, plant):
 	lead_a = sessions("lead_a")
 	own = lead_a.get("/printview", {"doctype": "Risk Point", "name": plant.points["A"], "format": "Standard"})
 	assert own.status_code == 200 and plant.points["A"] in own.text
-	other = lead_a.get("/printview", {"doctype": "Risk Point", "name": plant.points["B"], "format": "Standard"})
+	other = lead_a.get(
+		"/printview", {"doctype": "Risk Point", "name": plant.points["B"], "format": "Standard"}
+	)
 	assert plant.points["B"] not in other.text or other.status_code == 403
 	assert "Boiler B" not in other.text
 	pdf = lead_a.get(
@@ -165,7 +192,9 @@ def test_export_is_scoped(sessions, plant):
 
 
 def test_global_search_finds_nothing_of_another_department(sessions, plant):
-	response = sessions("lead_a").call("frappe.utils.global_search.search", text=f"Boiler B {plant.tag}", limit=20)
+	response = sessions("lead_a").call(
+		"frappe.utils.global_search.search", text=f"Boiler B {plant.tag}", limit=20
+	)
 	assert response.status_code == 200
 	assert not [r for r in response.message or [] if r.get("name") == plant.points["B"]]
 

@@ -1,11 +1,10 @@
 """The registers reproduce DOMAIN.md §9.1 from the demo plant, approved through the workflow."""
 
+import frappe
 import pytest
 
-import frappe
 from dual_system.risk_control.report.risk_point_register import risk_point_register
 from dual_system.risk_control.report.risk_register import risk_register
-
 
 # DOMAIN.md §9.1: level and control level of every demo point
 EXPECTED = {
@@ -47,9 +46,20 @@ def test_risk_register_reproduces_the_demo_table(plant):
 def test_risk_register_columns_follow_domain_5_4(plant):
 	columns, rows = run(risk_register, risk_point="RP-01")
 	labels = [c["label"] for c in columns if not c.get("hidden")]
-	for label in ("Risk Point", "Hazard or Potential Event", "Accident Type", "Factor Values", "Score", "Risk Level",
-		"Colour", "Forced Major Reason", "Engineering Technical Measures", "Control Level", "Main Responsible Person (包保)",
-		"Last Review Date"):
+	for label in (
+		"Risk Point",
+		"Hazard or Potential Event",
+		"Accident Type",
+		"Factor Values",
+		"Score",
+		"Risk Level",
+		"Colour",
+		"Forced Major Reason",
+		"Engineering Technical Measures",
+		"Control Level",
+		"Main Responsible Person (包保)",
+		"Last Review Date",
+	):
 		assert label in labels
 	fire = next(r for r in rows if r.accident_type == "GB6441-1986-08")
 	assert fire.factor_values == "L=3 × E=6 × C=40"
@@ -90,7 +100,11 @@ def test_registers_export_to_excel(plant):
 	from frappe.desk.query_report import export_query
 
 	frappe.local.form_dict = frappe._dict(
-		report_name="Risk Register", file_format_type="Excel", filters={}, visible_idx=[], include_indentation=0
+		report_name="Risk Register",
+		file_format_type="Excel",
+		filters={},
+		visible_idx=[],
+		include_indentation=0,
 	)
 	export_query()
 	assert frappe.response["type"] == "binary"

@@ -5,14 +5,14 @@ database connections, as RQ workers do."""
 import os
 import threading
 
+import frappe
 import pytest
+from ds_testkit import make_risk_point, purge_risk_points
+from frappe.utils import add_days, getdate
 from freezegun import freeze_time
 
-import frappe
-from ds_testkit import make_risk_point, purge_risk_points
 from dual_system import scheduler
 from dual_system.services import reminders
-from frappe.utils import add_days, getdate
 
 TODAY = getdate("2026-11-28")
 
@@ -21,11 +21,13 @@ TODAY = getdate("2026-11-28")
 def points(org):
 	frappe.set_user(org.user("officer"))
 	created = {
-		"due_soon": make_risk_point(org.dept["a"], review_due_date=add_days(TODAY, 10),
-			responsible_employee=org.employees["lead_a"]),
+		"due_soon": make_risk_point(
+			org.dept["a"], review_due_date=add_days(TODAY, 10), responsible_employee=org.employees["lead_a"]
+		),
 		"overdue": make_risk_point(org.dept["a"], review_due_date=add_days(TODAY, -3)),
-		"later": make_risk_point(org.dept["a"], review_due_date=add_days(TODAY, 90),
-			responsible_employee=org.employees["lead_a"]),
+		"later": make_risk_point(
+			org.dept["a"], review_due_date=add_days(TODAY, 90), responsible_employee=org.employees["lead_a"]
+		),
 	}
 	frappe.set_user("Administrator")
 	frappe.db.commit()
@@ -34,7 +36,9 @@ def points(org):
 
 
 def notifications(point):
-	return frappe.get_all("Notification Log", {"document_type": "Risk Point", "document_name": point}, ["for_user", "subject"])
+	return frappe.get_all(
+		"Notification Log", {"document_type": "Risk Point", "document_name": point}, ["for_user", "subject"]
+	)
 
 
 def run_job_on_own_connection(barrier=None, today=TODAY):

@@ -1,14 +1,25 @@
 """Risk assessments through the doctypes and the default workflow, as the
 people who use them (never as Administrator where a rule depends on who acts)."""
 
-import pytest
-
 import frappe
-from ds_testkit import act, approve_through_workflow, lec_row, make_assessment, make_risk_point, make_user, unique
-from dual_system.risk_control.doctype.risk_assessment.risk_assessment import AssessmentStateError, SignOffError
-from dual_system.services.errors import ControlLevelError, InvalidRiskEvaluation
+import pytest
+from ds_testkit import (
+	act,
+	approve_through_workflow,
+	lec_row,
+	make_assessment,
+	make_risk_point,
+	make_user,
+	unique,
+)
 from frappe.model.workflow import WorkflowTransitionError
 from frappe.utils import add_months, getdate, nowdate, strip_html
+
+from dual_system.risk_control.doctype.risk_assessment.risk_assessment import (
+	AssessmentStateError,
+	SignOffError,
+)
+from dual_system.services.errors import ControlLevelError, InvalidRiskEvaluation
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -63,7 +74,12 @@ def test_rows_are_scored_on_the_server(org, point, method, factors, score, level
 def test_forced_major_keeps_the_computed_score_visible(org, point):
 	doc = draft(org, point, [lec_row(1, 6, 15, forced_major_reason="MHI")])
 	row = doc.rows[0]
-	assert (row.score, row.computed_level, row.risk_level, row.control_level) == (90, "General", "Major", "Company Level")
+	assert (row.score, row.computed_level, row.risk_level, row.control_level) == (
+		90,
+		"General",
+		"Major",
+		"Company Level",
+	)
 	assert doc.has_major_risk
 
 
@@ -71,7 +87,9 @@ def test_factor_value_outside_the_method_is_refused_and_nothing_saved(org, point
 	frappe.set_user(org.user("officer"))
 	with pytest.raises(InvalidRiskEvaluation) as e:
 		make_assessment(point, [lec_row(4, 6, 40)])
-	assert message(e) == "Row 1: L = 4 is not allowed by method LEC; allowed values: 10, 6, 3, 1, 0.5, 0.2, 0.1"
+	assert (
+		message(e) == "Row 1: L = 4 is not allowed by method LEC; allowed values: 10, 6, 3, 1, 0.5, 0.2, 0.1"
+	)
 	assert not frappe.db.exists("Risk Assessment", {"risk_point": point})
 
 
@@ -107,7 +125,10 @@ def test_a_method_added_in_the_desk_works_in_an_assessment(org, point):
 			"method_code": "HS",
 			"method_name": "Hazard × Severity",
 			"score_symbol": "R",
-			"factors": [{"factor_code": "H", "factor_name": "Hazard"}, {"factor_code": "S", "factor_name": "Severity"}],
+			"factors": [
+				{"factor_code": "H", "factor_name": "Hazard"},
+				{"factor_code": "S", "factor_name": "Severity"},
+			],
 			"factor_values": [{"factor_code": c, "value": v} for c in "HS" for v in (1, 2, 3)],
 			"bands": [
 				{"risk_level": "Major", "lower_bound": 9, "lower_inclusive": 1, "no_upper_bound": 1},
@@ -117,18 +138,33 @@ def test_a_method_added_in_the_desk_works_in_an_assessment(org, point):
 			],
 		}
 	).insert()
-	row = {"step_or_item": "Step", "hazard": "Hazard", "accident_type": "GB6441-1986-20", "factor_1": "2", "factor_2": "3"}
+	row = {
+		"step_or_item": "Step",
+		"hazard": "Hazard",
+		"accident_type": "GB6441-1986-20",
+		"factor_1": "2",
+		"factor_2": "3",
+	}
 	doc = draft(org, point, [row], method="HS")
 	assert (doc.rows[0].score, doc.rows[0].risk_level) == (6, "Significant")
 	approve_through_workflow(doc.name, org)
-	event = frappe.get_doc("Risk Event", frappe.db.get_value("Risk Assessment Row", doc.rows[0].name, "risk_event"))
-	assert (event.evaluation_method, event.factor_values, event.score, event.risk_level) == ("HS", "H=2 × S=3", 6, "Significant")
+	event = frappe.get_doc(
+		"Risk Event", frappe.db.get_value("Risk Assessment Row", doc.rows[0].name, "risk_event")
+	)
+	assert (event.evaluation_method, event.factor_values, event.score, event.risk_level) == (
+		"HS",
+		"H=2 × S=3",
+		6,
+		"Significant",
+	)
 
 
 def test_major_hazard_installation_needs_its_three_responsible_persons(org):
 	frappe.set_user(org.user("officer"))
 	with pytest.raises(frappe.ValidationError) as e:
-		make_risk_point(org.dept["a"], is_major_hazard_installation=1, main_responsible_person=org.employees["principal"])
+		make_risk_point(
+			org.dept["a"], is_major_hazard_installation=1, main_responsible_person=org.employees["principal"]
+		)
 	assert message(e) == (
 		"A major hazard installation needs its three 包保 responsible persons; missing: "
 		"Technical Responsible Person (包保), Operating Responsible Person (包保)"
@@ -143,7 +179,11 @@ def test_the_full_chain_records_analyst_reviewer_and_approver(org, point):
 	act(doc.name, "Approve", org.user("manager"))
 	doc.reload()
 	assert (doc.docstatus, doc.status, doc.workflow_state) == (1, "Approved", "Approved")
-	assert (doc.analyst, doc.reviewer, doc.approver) == (org.user("officer"), org.user("lead_a"), org.user("manager"))
+	assert (doc.analyst, doc.reviewer, doc.approver) == (
+		org.user("officer"),
+		org.user("lead_a"),
+		org.user("manager"),
+	)
 	assert doc.analysed_on and doc.reviewed_on and doc.approved_on
 	assert doc.is_current == 1
 
@@ -159,7 +199,9 @@ def test_the_full_chain_records_analyst_reviewer_and_approver(org, point):
 		(["Submit for Review", "Review"], "Reject", "manager", "officer"),
 	],
 )
-def test_each_transition_is_allowed_for_its_role_and_refused_for_another(org, point, state_actions, action, allowed, refused):
+def test_each_transition_is_allowed_for_its_role_and_refused_for_another(
+	org, point, state_actions, action, allowed, refused
+):
 	doc = draft(org, point)
 	actors = {"Submit for Review": "officer", "Review": "lead_a"}
 	for earlier in state_actions:
@@ -188,7 +230,10 @@ def test_major_risk_is_approved_by_the_company_principal_not_the_safety_manager(
 	with pytest.raises(WorkflowTransitionError):
 		act(doc.name, "Approve", org.user("manager"))
 	act(doc.name, "Approve", org.user("principal"))
-	assert frappe.db.get_value("Risk Assessment", doc.name, ["status", "approver"]) == ("Approved", org.user("principal"))
+	assert frappe.db.get_value("Risk Assessment", doc.name, ["status", "approver"]) == (
+		"Approved",
+		org.user("principal"),
+	)
 
 
 def test_reject_sends_the_assessment_back_to_draft(org, point):
@@ -233,7 +278,10 @@ def test_the_approver_cannot_be_the_analyst(org, point):
 
 def test_a_draft_to_approved_shortcut_added_to_the_workflow_is_still_refused(org, point):
 	workflow = frappe.get_doc("Workflow", {"document_type": "Risk Assessment"})
-	workflow.append("transitions", {"state": "Draft", "action": "Approve", "next_state": "Approved", "allowed": "Safety Manager"})
+	workflow.append(
+		"transitions",
+		{"state": "Draft", "action": "Approve", "next_state": "Approved", "allowed": "Safety Manager"},
+	)
 	workflow.save()
 	doc = draft(org, point)
 	with pytest.raises(SignOffError) as e:
@@ -241,7 +289,13 @@ def test_a_draft_to_approved_shortcut_added_to_the_workflow_is_still_refused(org
 	assert "has not been submitted for review by an analyst" in message(e)
 	act(doc.name, "Submit for Review", org.user("officer"))
 	workflow.append(
-		"transitions", {"state": "Pending Review", "action": "Approve", "next_state": "Approved", "allowed": "Safety Manager"}
+		"transitions",
+		{
+			"state": "Pending Review",
+			"action": "Approve",
+			"next_state": "Approved",
+			"allowed": "Safety Manager",
+		},
 	)
 	workflow.save()
 	with pytest.raises(SignOffError) as e:
@@ -254,17 +308,26 @@ def test_a_draft_to_approved_shortcut_added_to_the_workflow_is_still_refused(org
 # --- approval, the register and revisions ----------------------------------------------
 def test_approval_creates_the_live_events_and_measures(org, point):
 	row = lec_row(
-		1, 6, 40,
+		1,
+		6,
+		40,
 		existing_engineering="1. DCS trip\n2. PSV-201",
 		existing_training="Certified operators",
 		recommended_management="- Alarm management review",
 	)
 	doc = draft(org, point, [row])
 	approve_through_workflow(doc.name, org)
-	events = frappe.get_all("Risk Event", {"risk_assessment": doc.name}, ["name", "risk_level", "control_level", "status"])
-	assert [(e.risk_level, e.control_level, e.status) for e in events] == [("Significant", "Workshop Level", "Active")]
+	events = frappe.get_all(
+		"Risk Event", {"risk_assessment": doc.name}, ["name", "risk_level", "control_level", "status"]
+	)
+	assert [(e.risk_level, e.control_level, e.status) for e in events] == [
+		("Significant", "Workshop Level", "Active")
+	]
 	measures = frappe.get_all(
-		"Control Measure", {"risk_event": events[0].name}, ["measure_class", "description", "status", "source"], order_by="creation"
+		"Control Measure",
+		{"risk_event": events[0].name},
+		["measure_class", "description", "status", "source"],
+		order_by="creation",
 	)
 	assert sorted((m.measure_class, m.description, m.status) for m in measures) == [
 		("Engineering Technical Measures", "DCS trip", "Active"),
@@ -274,7 +337,10 @@ def test_approval_creates_the_live_events_and_measures(org, point):
 	]
 	p = frappe.get_doc("Risk Point", point)
 	assert (p.current_risk_level, p.current_control_level, p.live_event_count, p.current_assessment) == (
-		"Significant", "Workshop Level", 1, doc.name
+		"Significant",
+		"Workshop Level",
+		1,
+		doc.name,
 	)
 	assert p.last_review_date == getdate(nowdate())
 	assert p.review_due_date == getdate(add_months(nowdate(), 12))
@@ -315,10 +381,15 @@ def test_revise_approve_supersede_keeps_history(org, point):
 
 	frappe.set_user(org.user("officer"))
 	second_name = frappe.get_doc("Risk Assessment", first.name).revise(reason="Process Change")
-	assert frappe.get_doc("Risk Assessment", first.name).revise() == second_name  # the open draft, not another
+	assert (
+		frappe.get_doc("Risk Assessment", first.name).revise() == second_name
+	)  # the open draft, not another
 	second = frappe.get_doc("Risk Assessment", second_name)
 	assert (second.previous_revision, second.revision_no, second.status, second.reassessment_reason) == (
-		first.name, 2, "Draft", "Process Change"
+		first.name,
+		2,
+		"Draft",
+		"Process Change",
 	)
 	assert [r.risk_event for r in second.rows] == [None]
 	second.rows[0].factor_1 = "6"  # 6 × 6 × 7 = 252 Significant
@@ -332,14 +403,24 @@ def test_revise_approve_supersede_keeps_history(org, point):
 
 	approve_through_workflow(second_name, org)
 	assert frappe.db.get_value("Risk Assessment", first.name, ["status", "is_current", "superseded_by"]) == (
-		"Superseded", 0, second_name
+		"Superseded",
+		0,
+		second_name,
 	)
 	assert frappe.db.get_value("Risk Assessment", second_name, ["status", "is_current"]) == ("Approved", 1)
 	assert {frappe.db.get_value("Risk Event", e, "status") for e in first_events} == {"Archived"}
-	assert frappe.db.get_value("Control Measure", {"risk_event": first_events[0]}, "status") in (None, "Archived")
-	live = frappe.get_all("Risk Event", {"risk_point": point, "status": "Active"}, ["risk_assessment", "score", "risk_level"])
+	assert frappe.db.get_value("Control Measure", {"risk_event": first_events[0]}, "status") in (
+		None,
+		"Archived",
+	)
+	live = frappe.get_all(
+		"Risk Event", {"risk_point": point, "status": "Active"}, ["risk_assessment", "score", "risk_level"]
+	)
 	assert [(e.risk_assessment, e.score, e.risk_level) for e in live] == [(second_name, 252, "Significant")]
-	assert frappe.db.get_value("Risk Point", point, ["current_risk_level", "current_assessment"]) == ("Significant", second_name)
+	assert frappe.db.get_value("Risk Point", point, ["current_risk_level", "current_assessment"]) == (
+		"Significant",
+		second_name,
+	)
 	history = frappe.get_all("Risk Event", {"risk_point": point}, pluck="status")
 	assert sorted(history) == ["Active", "Archived"]
 
@@ -410,14 +491,21 @@ def test_needs_reassessment_records_the_reason_and_makes_the_review_due(org, poi
 	p = frappe.get_doc("Risk Point", point)
 	p.mark_needs_reassessment("Incident", "Near miss on 3 May")
 	p.reload()
-	assert (p.needs_reassessment, p.reassessment_reason, p.review_due_date) == (1, "Incident", getdate(nowdate()))
+	assert (p.needs_reassessment, p.reassessment_reason, p.review_due_date) == (
+		1,
+		"Incident",
+		getdate(nowdate()),
+	)
 	with pytest.raises(frappe.ValidationError, match="Re-assessment Reason must be one of"):
 		p.mark_needs_reassessment("Because")
 	revision = frappe.get_doc("Risk Assessment", p.current_assessment).revise()
 	assert frappe.db.get_value("Risk Assessment", revision, "reassessment_reason") == "Incident"
 	frappe.set_user("Administrator")
 	approve_through_workflow(revision, org)
-	assert frappe.db.get_value("Risk Point", point, ["needs_reassessment", "reassessment_reason"]) == (0, None)
+	assert frappe.db.get_value("Risk Point", point, ["needs_reassessment", "reassessment_reason"]) == (
+		0,
+		None,
+	)
 
 
 def test_employee_cannot_mark_a_point_for_reassessment(org):

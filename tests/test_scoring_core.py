@@ -3,9 +3,9 @@
 from dataclasses import replace
 from decimal import Decimal
 
+import frappe
 import pytest
 
-import frappe
 from dual_system.core.levels import (
 	ControlLevelTooLow,
 	allowed_control_levels,
@@ -30,13 +30,18 @@ def method_from_spec(spec):
 		method_code=spec["method_code"],
 		name=spec["method_code"],
 		method_name=spec["method_name"],
-		factors=[frappe._dict(factor_code=f["factor_code"], factor_name=f["factor_name"]) for f in spec["factors"]],
+		factors=[
+			frappe._dict(factor_code=f["factor_code"], factor_name=f["factor_name"]) for f in spec["factors"]
+		],
 		factor_values=[
 			frappe._dict(factor_code=f["factor_code"], value=v["value"], meaning=v["meaning"])
 			for f in spec["factors"]
 			for v in f["values"]
 		],
-		bands=[frappe._dict({"lower_inclusive": 0, "upper_inclusive": 0, "no_upper_bound": 0, **b}) for b in spec["bands"]],
+		bands=[
+			frappe._dict({"lower_inclusive": 0, "upper_inclusive": 0, "no_upper_bound": 0, **b})
+			for b in spec["bands"]
+		],
 	)
 	return method_from_doc(doc)
 
@@ -148,7 +153,10 @@ def test_decimal_products_read_as_written():
 
 
 def test_factor_values_given_as_strings_or_floats_score_alike():
-	assert evaluate(LEC, {"L": "0.5", "E": "6", "C": "40"}).score == evaluate(LEC, {"L": 0.5, "E": 6.0, "C": 40}).score
+	assert (
+		evaluate(LEC, {"L": "0.5", "E": "6", "C": "40"}).score
+		== evaluate(LEC, {"L": 0.5, "E": 6.0, "C": 40}).score
+	)
 
 
 def test_value_outside_options_is_refused_naming_the_allowed_values():
@@ -187,8 +195,16 @@ def custom(bands, values=((1, 2, 4), (10, 20, 40, 80))):
 		"method_code": "CUSTOM",
 		"method_name": "Custom",
 		"factors": [
-			{"factor_code": "A", "factor_name": "A", "values": [{"value": v, "meaning": ""} for v in values[0]]},
-			{"factor_code": "B", "factor_name": "B", "values": [{"value": v, "meaning": ""} for v in values[1]]},
+			{
+				"factor_code": "A",
+				"factor_name": "A",
+				"values": [{"value": v, "meaning": ""} for v in values[0]],
+			},
+			{
+				"factor_code": "B",
+				"factor_name": "B",
+				"values": [{"value": v, "meaning": ""} for v in values[1]],
+			},
 		],
 		"bands": bands,
 	}
@@ -197,7 +213,13 @@ def custom(bands, values=((1, 2, 4), (10, 20, 40, 80))):
 
 LEC_LIKE_BANDS = [
 	{"risk_level": "Major", "lower_bound": 320, "lower_inclusive": 0, "no_upper_bound": 1},
-	{"risk_level": "Significant", "lower_bound": 160, "lower_inclusive": 1, "upper_bound": 320, "upper_inclusive": 1},
+	{
+		"risk_level": "Significant",
+		"lower_bound": 160,
+		"lower_inclusive": 1,
+		"upper_bound": 320,
+		"upper_inclusive": 1,
+	},
 	{"risk_level": "General", "lower_bound": 70, "lower_inclusive": 1, "upper_bound": 160},
 	{"risk_level": "Low", "lower_bound": 0, "lower_inclusive": 1, "upper_bound": 70},
 ]

@@ -18,5 +18,7 @@ def get_count(doctype, filters=None, debug=False, cache=False):
 		return frappe_get_count(doctype, filters, debug, cache)
 	from frappe.client import get_safe_filters
 
-	rows = frappe.get_list(doctype, filters=get_safe_filters(filters), fields=["count(*) as count"], debug=debug)
+	rows = frappe.get_list(
+		doctype, filters=get_safe_filters(filters), fields=["count(*) as count"], debug=debug
+	)
 	return cint(rows[0].count) if rows else 0

@@ -235,17 +235,26 @@ def definition_problems(method: Method) -> list[tuple[str, tuple]]:
 		if not allowed:
 			problems.append((_("Factor {0} has no allowed values"), (factor.code,)))
 		for value in sorted({v for v in allowed if allowed.count(v) > 1}):
-			problems.append((_("Factor {0} lists the value {1} more than once"), (factor.code, format_score(value))))
+			problems.append(
+				(_("Factor {0} lists the value {1} more than once"), (factor.code, format_score(value)))
+			)
 		for value in allowed:
 			if value <= 0:
-				problems.append((_("Factor {0} has the value {1}; values must be positive"), (factor.code, format_score(value))))
+				problems.append(
+					(
+						_("Factor {0} has the value {1}; values must be positive"),
+						(factor.code, format_score(value)),
+					)
+				)
 	if not method.bands:
 		problems.append((_("Method {0} has no bands"), (method.code,)))
 	for band in method.bands:
 		if band.level not in LEVELS:
 			problems.append((_("Band level {0} is not one of {1}"), (band.level, ", ".join(LEVELS))))
 		if band.upper is not None and round_score(band.upper) < round_score(band.lower):
-			problems.append((_("Band {0} {1}: the lower bound is above the upper bound"), (band.level, band.describe())))
+			problems.append(
+				(_("Band {0} {1}: the lower bound is above the upper bound"), (band.level, band.describe()))
+			)
 	if problems:
 		return problems
 	for score in reachable_scores(method):

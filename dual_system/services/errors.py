@@ -37,5 +37,7 @@ def core_message(error, prefix: str | None = None) -> str:
 	return f"{prefix}: {message}" if prefix else message
 
 
-def throw_core_error(error, exc=DualSystemValidationError, prefix: str | None = None, title: str | None = None):
+def throw_core_error(
+	error, exc=DualSystemValidationError, prefix: str | None = None, title: str | None = None
+):
 	frappe.throw(core_message(error, prefix), exc=exc, title=title)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from dual_system.core.scoring import Band, Evaluation, Factor, FactorValue, Method, ScoringError, evaluate, to_decimal
+from dual_system.core.scoring import (
+	Band,
+	Evaluation,
+	Factor,
+	FactorValue,
+	Method,
+	ScoringError,
+	evaluate,
+	to_decimal,
+)
 from dual_system.services.errors import InvalidRiskEvaluation, throw_core_error
 
 
@@ -29,14 +38,18 @@ def method_from_doc(doc) -> Method:
 		)
 		for b in doc.get("bands") or []
 	)
-	return Method(code=doc.name or doc.method_code, factors=tuple(factors), bands=bands, name=doc.method_name or "")
+	return Method(
+		code=doc.name or doc.method_code, factors=tuple(factors), bands=bands, name=doc.method_name or ""
+	)
 
 
 def get_method(name: str) -> Method:
 	return method_from_doc(frappe.get_cached_doc("Risk Evaluation Method", name))
 
 
-def evaluate_values(method_name: str, values: dict, forced_reason: str | None = None, prefix: str | None = None) -> Evaluation:
+def evaluate_values(
+	method_name: str, values: dict, forced_reason: str | None = None, prefix: str | None = None
+) -> Evaluation:
 	"""Evaluate with a configured method; a bad factor value becomes a translated error."""
 	method = get_method(method_name)
 	try:

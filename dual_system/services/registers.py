@@ -56,10 +56,26 @@ def risk_register_rows(filters: dict | None = None) -> list[dict]:
 		"Risk Event",
 		filters=event_filters,
 		fields=[
-			"name", "risk_point", "risk_point_name", "risk_point_type", "step_no", "step_or_item", "hazard",
-			"hazard_factor_category", "accident_type", "accident_type_standard", "consequence", "evaluation_method",
-			"factor_values", "score", "risk_level", "forced_major_reason", "control_level", "responsible_department",
-			"responsible_employee_name", "risk_assessment",
+			"name",
+			"risk_point",
+			"risk_point_name",
+			"risk_point_type",
+			"step_no",
+			"step_or_item",
+			"hazard",
+			"hazard_factor_category",
+			"accident_type",
+			"accident_type_standard",
+			"consequence",
+			"evaluation_method",
+			"factor_values",
+			"score",
+			"risk_level",
+			"forced_major_reason",
+			"control_level",
+			"responsible_department",
+			"responsible_employee_name",
+			"risk_assessment",
 		],
 		limit_page_length=0,
 	)
@@ -78,7 +94,9 @@ def risk_register_rows(filters: dict | None = None) -> list[dict]:
 				"risk_level": _(event.risk_level) if event.risk_level else "",
 				"colour": _(LEVEL_COLOURS.get(event.risk_level, "")) if event.risk_level else "",
 				"control_level_label": _(event.control_level) if event.control_level else "",
-				"accident_type_name": _(frappe.get_cached_value("Accident Type", event.accident_type, "accident_type_name") or "")
+				"accident_type_name": _(
+					frappe.get_cached_value("Accident Type", event.accident_type, "accident_type_name") or ""
+				)
 				if event.accident_type
 				else "",
 				"main_responsible": point.main_name,
@@ -101,7 +119,11 @@ def _points_of(names) -> dict:
 		"Risk Point",
 		filters={"name": ("in", names)},
 		fields=[
-			"name", "location", "last_review_date", "main_responsible_person", "technical_responsible_person",
+			"name",
+			"location",
+			"last_review_date",
+			"main_responsible_person",
+			"technical_responsible_person",
 			"operating_responsible_person",
 		],
 	)
@@ -115,7 +137,11 @@ def _points_of(names) -> dict:
 					[
 						e
 						for p in points
-						for e in (p.main_responsible_person, p.technical_responsible_person, p.operating_responsible_person)
+						for e in (
+							p.main_responsible_person,
+							p.technical_responsible_person,
+							p.operating_responsible_person,
+						)
 						if e
 					]
 					or [""],
@@ -162,8 +188,17 @@ def risk_point_register_rows(filters: dict | None = None) -> list[dict]:
 		"Risk Point",
 		filters=point_filters,
 		fields=[
-			"name", "risk_point_name", "risk_point_type", "location", "current_risk_level", "current_control_level",
-			"department", "responsible_employee_name", "is_major_hazard_installation", "description", "is_group",
+			"name",
+			"risk_point_name",
+			"risk_point_type",
+			"location",
+			"current_risk_level",
+			"current_control_level",
+			"department",
+			"responsible_employee_name",
+			"is_major_hazard_installation",
+			"description",
+			"is_group",
 			"parent_risk_point",
 		],
 		order_by="lft asc",
@@ -178,7 +213,10 @@ def risk_point_register_rows(filters: dict | None = None) -> list[dict]:
 			order_by="accident_type asc",
 			limit_page_length=0,
 		):
-			title = _(frappe.get_cached_value("Accident Type", e.accident_type, "accident_type_name") or e.accident_type)
+			title = _(
+				frappe.get_cached_value("Accident Type", e.accident_type, "accident_type_name")
+				or e.accident_type
+			)
 			if title not in accidents[e.risk_point]:
 				accidents[e.risk_point].append(title)
 	rows = []
@@ -205,4 +243,3 @@ def risk_point_register_rows(filters: dict | None = None) -> list[dict]:
 			)
 		)
 	return rows
-

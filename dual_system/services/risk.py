@@ -42,7 +42,9 @@ def row_factor_values(method, row) -> dict:
 
 
 def factor_values_text(method, row) -> str:
-	return " × ".join(f"{code}={format_score(value)}" for code, value in row_factor_values(method, row).items())
+	return " × ".join(
+		f"{code}={format_score(value)}" for code, value in row_factor_values(method, row).items()
+	)
 
 
 def evaluate_row(method_name: str, row, label: str) -> None:
@@ -50,7 +52,9 @@ def evaluate_row(method_name: str, row, label: str) -> None:
 	method = get_method(method_name)
 	for field in FACTOR_FIELDS[len(method.factors) :]:
 		row.set(field, None)
-	result = evaluate_values(method_name, row_factor_values(method, row), row.forced_major_reason, prefix=label)
+	result = evaluate_values(
+		method_name, row_factor_values(method, row), row.forced_major_reason, prefix=label
+	)
 	row.score = float(result.score)
 	row.computed_level = result.computed_level
 	row.band_label = result.band_label
@@ -217,7 +221,9 @@ def revise(assessment_name: str, reason: str | None = None) -> str:
 			exc=RevisionError,
 			title=_("Cannot Revise"),
 		)
-	open_draft = frappe.db.get_value("Risk Assessment", {"previous_revision": source.name, "docstatus": 0}, "name")
+	open_draft = frappe.db.get_value(
+		"Risk Assessment", {"previous_revision": source.name, "docstatus": 0}, "name"
+	)
 	if open_draft:
 		return open_draft
 	new = frappe.copy_doc(source, ignore_no_copy=False)
@@ -257,7 +263,4 @@ def mark_needs_reassessment(risk_point: str, reason: str, note: str | None = Non
 			"review_due_date": nowdate(),
 		}
 	)
-	point.add_comment(
-		"Info", _("Marked for re-assessment: {0}. {1}").format(_(reason), note or "").strip()
-	)
-
+	point.add_comment("Info", _("Marked for re-assessment: {0}. {1}").format(_(reason), note or "").strip())

@@ -81,9 +81,27 @@ EVALUATION_METHODS = [
 		],
 		"bands": [
 			{"risk_level": "Major", "lower_bound": 320, "lower_inclusive": 0, "no_upper_bound": 1},
-			{"risk_level": "Significant", "lower_bound": 160, "lower_inclusive": 1, "upper_bound": 320, "upper_inclusive": 1},
-			{"risk_level": "General", "lower_bound": 70, "lower_inclusive": 1, "upper_bound": 160, "upper_inclusive": 0},
-			{"risk_level": "Low", "lower_bound": 20, "lower_inclusive": 1, "upper_bound": 70, "upper_inclusive": 0},
+			{
+				"risk_level": "Significant",
+				"lower_bound": 160,
+				"lower_inclusive": 1,
+				"upper_bound": 320,
+				"upper_inclusive": 1,
+			},
+			{
+				"risk_level": "General",
+				"lower_bound": 70,
+				"lower_inclusive": 1,
+				"upper_bound": 160,
+				"upper_inclusive": 0,
+			},
+			{
+				"risk_level": "Low",
+				"lower_bound": 20,
+				"lower_inclusive": 1,
+				"upper_bound": 70,
+				"upper_inclusive": 0,
+			},
 			{
 				"risk_level": "Low",
 				"lower_bound": 0,
@@ -111,7 +129,10 @@ EVALUATION_METHODS = [
 					[
 						(5, _("No prevention or monitoring; happens regularly")),
 						(4, _("Hard to detect or controls not applied; happens often")),
-						(3, _("No protective device or PPE, or procedures not followed; has happened before")),
+						(
+							3,
+							_("No protective device or PPE, or procedures not followed; has happened before"),
+						),
 						(2, _("Detected promptly, effective controls; occasional past events")),
 						(1, _("Full effective controls; extremely unlikely")),
 					]
@@ -132,10 +153,34 @@ EVALUATION_METHODS = [
 			},
 		],
 		"bands": [
-			{"risk_level": "Major", "lower_bound": 20, "lower_inclusive": 1, "upper_bound": 25, "upper_inclusive": 1},
-			{"risk_level": "Significant", "lower_bound": 15, "lower_inclusive": 1, "upper_bound": 16, "upper_inclusive": 1},
-			{"risk_level": "General", "lower_bound": 9, "lower_inclusive": 1, "upper_bound": 12, "upper_inclusive": 1},
-			{"risk_level": "Low", "lower_bound": 4, "lower_inclusive": 1, "upper_bound": 8, "upper_inclusive": 1},
+			{
+				"risk_level": "Major",
+				"lower_bound": 20,
+				"lower_inclusive": 1,
+				"upper_bound": 25,
+				"upper_inclusive": 1,
+			},
+			{
+				"risk_level": "Significant",
+				"lower_bound": 15,
+				"lower_inclusive": 1,
+				"upper_bound": 16,
+				"upper_inclusive": 1,
+			},
+			{
+				"risk_level": "General",
+				"lower_bound": 9,
+				"lower_inclusive": 1,
+				"upper_bound": 12,
+				"upper_inclusive": 1,
+			},
+			{
+				"risk_level": "Low",
+				"lower_bound": 4,
+				"lower_inclusive": 1,
+				"upper_bound": 8,
+				"upper_inclusive": 1,
+			},
 			{
 				"risk_level": "Low",
 				"lower_bound": 1,
@@ -193,9 +238,27 @@ EVALUATION_METHODS = [
 		],
 		"bands": [
 			{"risk_level": "Major", "lower_bound": 180, "lower_inclusive": 1, "no_upper_bound": 1},
-			{"risk_level": "Significant", "lower_bound": 90, "lower_inclusive": 1, "upper_bound": 180, "upper_inclusive": 0},
-			{"risk_level": "General", "lower_bound": 50, "lower_inclusive": 1, "upper_bound": 90, "upper_inclusive": 0},
-			{"risk_level": "Low", "lower_bound": 20, "lower_inclusive": 1, "upper_bound": 50, "upper_inclusive": 0},
+			{
+				"risk_level": "Significant",
+				"lower_bound": 90,
+				"lower_inclusive": 1,
+				"upper_bound": 180,
+				"upper_inclusive": 0,
+			},
+			{
+				"risk_level": "General",
+				"lower_bound": 50,
+				"lower_inclusive": 1,
+				"upper_bound": 90,
+				"upper_inclusive": 0,
+			},
+			{
+				"risk_level": "Low",
+				"lower_bound": 20,
+				"lower_inclusive": 1,
+				"upper_bound": 50,
+				"upper_inclusive": 0,
+			},
 			{
 				"risk_level": "Low",
 				"lower_bound": 0,
@@ -290,7 +353,9 @@ FORCED_MAJOR_REASONS = [
 
 MAJOR_HIDDEN_DANGER_STANDARD = {
 	"standard_code": "AJZGS-2017-121",
-	"standard_title": _("Criteria for Major Hidden Dangers in Chemical and Hazardous Chemical Units (2017 No. 121)"),
+	"standard_title": _(
+		"Criteria for Major Hidden Dangers in Chemical and Hazardous Chemical Units (2017 No. 121)"
+	),
 	"sector": _("Chemical and Hazardous Chemicals"),
 }
 MAJOR_HIDDEN_DANGER_CRITERIA = [

@@ -21,12 +21,42 @@ def _(message: str) -> str:
 
 # key → (email, full name, roles, department key, designation)
 PEOPLE = {
-	"principal": ("principal@demo.example.com", "Zhao Gang", ["Company Principal"], "management", "General Manager"),
-	"manager": ("safety.manager@demo.example.com", "Wang Qiang", ["Safety Manager"], "safety", "Safety Manager"),
-	"officer": ("safety.officer@demo.example.com", "Zhang Wei", ["Safety Officer"], "safety", "Safety Officer"),
-	"lead": ("production.lead@demo.example.com", "Li Na", ["Department Safety Lead"], "production", "Production Safety Lead"),
+	"principal": (
+		"principal@demo.example.com",
+		"Zhao Gang",
+		["Company Principal"],
+		"management",
+		"General Manager",
+	),
+	"manager": (
+		"safety.manager@demo.example.com",
+		"Wang Qiang",
+		["Safety Manager"],
+		"safety",
+		"Safety Manager",
+	),
+	"officer": (
+		"safety.officer@demo.example.com",
+		"Zhang Wei",
+		["Safety Officer"],
+		"safety",
+		"Safety Officer",
+	),
+	"lead": (
+		"production.lead@demo.example.com",
+		"Li Na",
+		["Department Safety Lead"],
+		"production",
+		"Production Safety Lead",
+	),
 	"engineer": ("chief.engineer@demo.example.com", "Sun Hao", ["Inspector"], "methanol", "Chief Engineer"),
-	"shift": ("tankfarm.shift@demo.example.com", "Zhou Min", ["Inspector"], "methanol", "Tank Farm Shift Lead"),
+	"shift": (
+		"tankfarm.shift@demo.example.com",
+		"Zhou Min",
+		["Inspector"],
+		"methanol",
+		"Tank Farm Shift Lead",
+	),
 	"operator": ("press.operator@demo.example.com", "Chen Jie", [], "metalwork", "Press Operator"),
 }
 
@@ -56,7 +86,9 @@ RISK_POINTS = [
 		"method": "LEC",
 		"identification": "SCL",
 		"map": (22, 30),
-		"emergency_actions": _("Stop transfer, close the emergency cut-off, start foam and cooling water, evacuate upwind, call 119."),
+		"emergency_actions": _(
+			"Stop transfer, close the emergency cut-off, start foam and cooling water, evacuate upwind, call 119."
+		),
 		"rows": [
 			{
 				"step_or_item": _("Tank seals and flanges"),
@@ -67,7 +99,9 @@ RISK_POINTS = [
 				"consequence": _("Pool fire, several deaths"),
 				"factors": (3, 6, 40),
 				"forced_major_reason": "MHI",
-				"existing_engineering": _("High-high level interlock and emergency cut-off\nNitrogen blanket\nGas detection wired to SIS\nDike and foam system"),
+				"existing_engineering": _(
+					"High-high level interlock and emergency cut-off\nNitrogen blanket\nGas detection wired to SIS\nDike and foam system"
+				),
 				"existing_management": _("Hourly patrol"),
 				"existing_ppe": _("Anti-static clothing and shoes"),
 				"existing_emergency": _("Tank-fire plan and drill"),
@@ -105,7 +139,9 @@ RISK_POINTS = [
 				"accident_type": "GB6441-1986-17",
 				"consequence": _("Vessel explosion, several deaths"),
 				"factors": (1, 6, 40),
-				"existing_engineering": _("DCS and SIS temperature and pressure trips\nHydrogen cut-off valve\nPSV-201 and bursting disc"),
+				"existing_engineering": _(
+					"DCS and SIS temperature and pressure trips\nHydrogen cut-off valve\nPSV-201 and bursting disc"
+				),
 				"existing_management": _("Alarm management"),
 				"existing_training": _("Certified operators"),
 			}
@@ -119,7 +155,9 @@ RISK_POINTS = [
 		"location": "Tank Farm Area",
 		"method": "LEC",
 		"identification": "JHA",
-		"emergency_actions": _("Do not enter to rescue without breathing apparatus; use the tripod, call 120."),
+		"emergency_actions": _(
+			"Do not enter to rescue without breathing apparatus; use the tripod, call 120."
+		),
 		"rows": [
 			{
 				"step_no": 3,
@@ -129,7 +167,9 @@ RISK_POINTS = [
 				"accident_type": "GB6441-1986-19",
 				"consequence": _("Poisoning or asphyxiation, one death"),
 				"factors": (6, 2, 15),
-				"existing_engineering": _("Blinding of all lines\nVentilate, test, then enter\nContinuous gas monitoring"),
+				"existing_engineering": _(
+					"Blinding of all lines\nVentilate, test, then enter\nContinuous gas monitoring"
+				),
 				"existing_management": _("Attendant at the manhole"),
 				"existing_ppe": _("Supplied-air respirator"),
 				"existing_emergency": _("Rescue tripod"),
@@ -243,7 +283,9 @@ RISK_POINTS = [
 		"method": "LEC",
 		"identification": "SCL",
 		"map": (62, 45),
-		"emergency_actions": _("Stop the polishing lines and dust collector, evacuate, do not use water on burning dust, call 119."),
+		"emergency_actions": _(
+			"Stop the polishing lines and dust collector, evacuate, do not use water on burning dust, call 119."
+		),
 		"rows": [
 			{
 				"step_or_item": _("Dust removal system"),
@@ -254,7 +296,9 @@ RISK_POINTS = [
 				"consequence": _("Dust explosion, several deaths"),
 				"factors": (1, 10, 40),
 				"forced_major_reason": "CROWD",
-				"existing_engineering": _("Wet or vented dust removal\nAirlock discharge\nExplosion-proof electrics"),
+				"existing_engineering": _(
+					"Wet or vented dust removal\nAirlock discharge\nExplosion-proof electrics"
+				),
 				"existing_management": _("Daily dust cleaning"),
 			}
 		],
@@ -272,7 +316,9 @@ def build_demo_plant(company: str | None = None) -> dict:
 	"""Create the organisation and the eight risk points of DOMAIN.md §9.1, each
 	assessed and approved through the workflow. Returns the people and points."""
 	frappe.set_user("Administrator")
-	company = company or frappe.defaults.get_global_default("company") or frappe.get_all("Company", pluck="name")[0]
+	company = (
+		company or frappe.defaults.get_global_default("company") or frappe.get_all("Company", pluck="name")[0]
+	)
 	departments = _departments(company)
 	people = _people(company, departments)
 	for location in LOCATIONS:
@@ -327,7 +373,9 @@ def _people(company: str, departments: dict) -> dict:
 		employee = frappe.db.get_value("Employee", {"user_id": email}, "name")
 		if not employee:
 			if not frappe.db.exists("Designation", designation):
-				frappe.get_doc({"doctype": "Designation", "designation_name": designation}).insert(ignore_permissions=True)
+				frappe.get_doc({"doctype": "Designation", "designation_name": designation}).insert(
+					ignore_permissions=True
+				)
 			first, last = full_name.split(" ", 1)
 			doc = frappe.get_doc(
 				{
@@ -351,7 +399,11 @@ def _people(company: str, departments: dict) -> dict:
 	lead = people["lead"]["user"]
 	if not frappe.db.exists("Safety User Scope", lead):
 		frappe.get_doc(
-			{"doctype": "Safety User Scope", "user": lead, "departments": [{"department": departments["power"]}]}
+			{
+				"doctype": "Safety User Scope",
+				"user": lead,
+				"departments": [{"department": departments["power"]}],
+			}
 		).insert(ignore_permissions=True)
 	return people
 

@@ -63,7 +63,8 @@ def seed_evaluation_methods():
 				"score_symbol": spec["score_symbol"],
 				"description": spec["description"],
 				"factors": [
-					{"factor_code": f["factor_code"], "factor_name": f["factor_name"]} for f in spec["factors"]
+					{"factor_code": f["factor_code"], "factor_name": f["factor_name"]}
+					for f in spec["factors"]
 				],
 				"factor_values": [
 					{"factor_code": f["factor_code"], **v} for f in spec["factors"] for v in f["values"]
@@ -110,7 +111,12 @@ def seed_forced_major_reasons():
 		if frappe.db.exists("Forced Major Reason", code):
 			continue
 		frappe.get_doc(
-			{"doctype": "Forced Major Reason", "reason_code": code, "reason": reason, "description": description}
+			{
+				"doctype": "Forced Major Reason",
+				"reason_code": code,
+				"reason": reason,
+				"description": description,
+			}
 		).insert(ignore_permissions=True)
 
 
@@ -122,7 +128,12 @@ def seed_major_hidden_danger_criteria():
 		):
 			continue
 		frappe.get_doc(
-			{"doctype": "Major Hidden Danger Criterion", **standard, "item_no": item_no, "criterion": criterion}
+			{
+				"doctype": "Major Hidden Danger Criterion",
+				**standard,
+				"item_no": item_no,
+				"criterion": criterion,
+			}
 		).insert(ignore_permissions=True)
 
 

@@ -32,7 +32,16 @@ RISK_ASSESSMENT_WORKFLOW = {
 	"is_active": 1,
 	"send_email_alert": 0,
 	"states": [
-		*({"state": "Draft", "doc_status": "0", "allow_edit": role, "update_field": "status", "update_value": "Draft"} for role in DRAFTERS),
+		*(
+			{
+				"state": "Draft",
+				"doc_status": "0",
+				"allow_edit": role,
+				"update_field": "status",
+				"update_value": "Draft",
+			}
+			for role in DRAFTERS
+		),
 		{
 			"state": "Pending Review",
 			"doc_status": "0",
@@ -63,8 +72,18 @@ RISK_ASSESSMENT_WORKFLOW = {
 			{"state": "Draft", "action": "Submit for Review", "next_state": "Pending Review", "allowed": role}
 			for role in ("Safety Officer", "Department Safety Lead")
 		),
-		{"state": "Pending Review", "action": "Review", "next_state": "Pending Approval", "allowed": "Department Safety Lead"},
-		{"state": "Pending Review", "action": "Reject", "next_state": "Draft", "allowed": "Department Safety Lead"},
+		{
+			"state": "Pending Review",
+			"action": "Review",
+			"next_state": "Pending Approval",
+			"allowed": "Department Safety Lead",
+		},
+		{
+			"state": "Pending Review",
+			"action": "Reject",
+			"next_state": "Draft",
+			"allowed": "Department Safety Lead",
+		},
 		{
 			"state": "Pending Approval",
 			"action": "Approve",
@@ -92,9 +111,9 @@ WORKFLOWS = [RISK_ASSESSMENT_WORKFLOW]
 def create_workflow_masters():
 	for state, style in STATE_STYLES.items():
 		if not frappe.db.exists("Workflow State", state):
-			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": state, "style": style}).insert(
-				ignore_permissions=True
-			)
+			frappe.get_doc(
+				{"doctype": "Workflow State", "workflow_state_name": state, "style": style}
+			).insert(ignore_permissions=True)
 	for action in ACTIONS:
 		if not frappe.db.exists("Workflow Action Master", action):
 			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
@@ -119,5 +138,7 @@ def delete_app_workflows():
 	doctypes = [spec["document_type"] for spec in WORKFLOWS]
 	for name in frappe.get_all("Workflow", {"document_type": ("in", doctypes)}, pluck="name"):
 		frappe.delete_doc("Workflow", name, ignore_permissions=True, force=True)
-	for name in frappe.get_all("Custom Field", {"dt": ("in", doctypes), "fieldname": "workflow_state"}, pluck="name"):
+	for name in frappe.get_all(
+		"Custom Field", {"dt": ("in", doctypes), "fieldname": "workflow_state"}, pluck="name"
+	):
 		frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)

@@ -21,9 +21,9 @@ class RiskEvaluationMethod(Document):
 		for row in self.factor_values:
 			if row.factor_code not in codes:
 				frappe.throw(
-					_("Row {0} of Allowed Values: factor {1} is not one of this method's factors ({2})").format(
-						row.idx, frappe.bold(row.factor_code), ", ".join(sorted(codes))
-					),
+					_(
+						"Row {0} of Allowed Values: factor {1} is not one of this method's factors ({2})"
+					).format(row.idx, frappe.bold(row.factor_code), ", ".join(sorted(codes))),
 					exc=InvalidMethodDefinition,
 					title=_("Invalid Evaluation Method"),
 				)

@@ -23,9 +23,9 @@ class ControlMeasure(Document):
 			return
 		if frappe.db.get_value("Risk Event", self.risk_event, "status") == "Archived":
 			frappe.throw(
-				_("Risk Event {0} is archived: add measures to the live event of the current revision").format(
-					frappe.bold(self.risk_event)
-				),
+				_(
+					"Risk Event {0} is archived: add measures to the live event of the current revision"
+				).format(frappe.bold(self.risk_event)),
 				exc=ControlMeasureError,
 			)
 

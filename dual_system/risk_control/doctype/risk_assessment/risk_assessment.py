@@ -88,7 +88,9 @@ class RiskAssessment(Document):
 			if not row.accident_type:
 				frappe.throw(
 					_("{0}: {1} is required; choose one of the {2} types in Accident Type").format(
-						label, _("Accident Type"), frappe.db.get_value("Accident Type", {"enabled": 1}, "standard_version") or ""
+						label,
+						_("Accident Type"),
+						frappe.db.get_value("Accident Type", {"enabled": 1}, "standard_version") or "",
 					),
 					exc=DualSystemValidationError,
 					title=_("Missing Accident Type"),

@@ -31,7 +31,9 @@ class RiskEventChangeError(DualSystemValidationError):
 class RiskEvent(Document):
 	def validate(self):
 		self.protect_assessed_fields()
-		self.control_level = risk.validated_control_level(self.risk_level, self.control_level, _("Risk Event"))
+		self.control_level = risk.validated_control_level(
+			self.risk_level, self.control_level, _("Risk Event")
+		)
 
 	def on_update(self):
 		before = self.get_doc_before_save()

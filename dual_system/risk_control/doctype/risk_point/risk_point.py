@@ -90,18 +90,22 @@ class RiskPoint(NestedSet):
 	def validate_parent(self):
 		if not self.parent_risk_point:
 			return
-		parent = frappe.db.get_value("Risk Point", self.parent_risk_point, ["is_group", "company"], as_dict=True)
+		parent = frappe.db.get_value(
+			"Risk Point", self.parent_risk_point, ["is_group", "company"], as_dict=True
+		)
 		if parent and not parent.is_group:
 			frappe.throw(
-				_("Parent Risk Point {0} is not an analysis object: tick Is Analysis Object (Group) on it first").format(
-					frappe.bold(self.parent_risk_point)
-				),
+				_(
+					"Parent Risk Point {0} is not an analysis object: tick Is Analysis Object (Group) on it first"
+				).format(frappe.bold(self.parent_risk_point)),
 				exc=RiskPointError,
 			)
 		if parent and parent.company != self.company:
 			frappe.throw(
 				_("Parent Risk Point {0} belongs to {1}, not to {2}").format(
-					frappe.bold(self.parent_risk_point), frappe.bold(parent.company), frappe.bold(self.company)
+					frappe.bold(self.parent_risk_point),
+					frappe.bold(parent.company),
+					frappe.bold(self.company),
 				),
 				exc=RiskPointError,
 			)
@@ -112,9 +116,9 @@ class RiskPoint(NestedSet):
 		missing = [_(self.meta.get_label(f)) for f in MHI_PERSONS if not self.get(f)]
 		if missing:
 			frappe.throw(
-				_("A major hazard installation needs its three 包保 responsible persons; missing: {0}").format(
-					", ".join(missing)
-				),
+				_(
+					"A major hazard installation needs its three 包保 responsible persons; missing: {0}"
+				).format(", ".join(missing)),
 				exc=RiskPointError,
 				title=_("Missing Responsible Persons"),
 			)

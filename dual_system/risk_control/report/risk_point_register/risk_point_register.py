@@ -13,14 +13,37 @@ def execute(filters=None):
 
 def get_columns():
 	return [
-		{"fieldname": "risk_point", "label": _("Risk Point Code"), "fieldtype": "Link", "options": "Risk Point", "width": 100},
+		{
+			"fieldname": "risk_point",
+			"label": _("Risk Point Code"),
+			"fieldtype": "Link",
+			"options": "Risk Point",
+			"width": 100,
+		},
 		{"fieldname": "risk_point_name", "label": _("Risk Point Name"), "fieldtype": "Data", "width": 200},
 		{"fieldname": "risk_point_type", "label": _("Type"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "possible_accidents", "label": _("Possible Accidents"), "fieldtype": "Data", "width": 200},
-		{"fieldname": "location", "label": _("Area"), "fieldtype": "Link", "options": "Location", "width": 130},
+		{
+			"fieldname": "possible_accidents",
+			"label": _("Possible Accidents"),
+			"fieldtype": "Data",
+			"width": 200,
+		},
+		{
+			"fieldname": "location",
+			"label": _("Area"),
+			"fieldtype": "Link",
+			"options": "Location",
+			"width": 130,
+		},
 		{"fieldname": "risk_level", "label": _("Risk Level"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "control_level", "label": _("Control Level"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "department", "label": _("Responsible Unit"), "fieldtype": "Link", "options": "Department", "width": 150},
+		{
+			"fieldname": "department",
+			"label": _("Responsible Unit"),
+			"fieldtype": "Link",
+			"options": "Department",
+			"width": 150,
+		},
 		{"fieldname": "responsible", "label": _("Responsible Person"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "remarks", "label": _("Remarks"), "fieldtype": "Data", "width": 200},
 		{"fieldname": "level_key", "label": "level_key", "fieldtype": "Data", "hidden": 1},
