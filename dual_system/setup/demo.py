@@ -12,6 +12,8 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_years, getdate, nowdate
 
+from dual_system.setup.demo_layout import create_demo_layout
+
 DEMO_PASSWORD = "Demo-Pass-2026!"
 
 
@@ -23,56 +25,62 @@ def _(message: str) -> str:
 PEOPLE = {
 	"principal": (
 		"principal@demo.example.com",
-		"Zhao Gang",
+		_("Zhao Gang"),
 		["Company Principal"],
 		"management",
-		"General Manager",
+		_("General Manager"),
 	),
 	"manager": (
 		"safety.manager@demo.example.com",
-		"Wang Qiang",
+		_("Wang Qiang"),
 		["Safety Manager"],
 		"safety",
-		"Safety Manager",
+		_("Safety Manager"),
 	),
 	"officer": (
 		"safety.officer@demo.example.com",
-		"Zhang Wei",
+		_("Zhang Wei"),
 		["Safety Officer"],
 		"safety",
-		"Safety Officer",
+		_("Safety Officer"),
 	),
 	"lead": (
 		"production.lead@demo.example.com",
-		"Li Na",
+		_("Li Na"),
 		["Department Safety Lead"],
 		"production",
-		"Production Safety Lead",
+		_("Production Safety Lead"),
 	),
-	"engineer": ("chief.engineer@demo.example.com", "Sun Hao", ["Inspector"], "methanol", "Chief Engineer"),
+	"engineer": ("chief.engineer@demo.example.com", _("Sun Hao"), ["Inspector"], "methanol", _("Chief Engineer")),
 	"shift": (
 		"tankfarm.shift@demo.example.com",
-		"Zhou Min",
+		_("Zhou Min"),
 		["Inspector"],
 		"methanol",
-		"Tank Farm Shift Lead",
+		_("Tank Farm Shift Lead"),
 	),
-	"operator": ("press.operator@demo.example.com", "Chen Jie", [], "metalwork", "Press Operator"),
+	"operator": ("press.operator@demo.example.com", _("Chen Jie"), [], "metalwork", _("Press Operator")),
 }
 
 # key → (name, parent key)
 DEPARTMENTS = {
-	"management": ("Management", None),
-	"safety": ("Safety Department", None),
-	"production": ("Production", None),
-	"methanol": ("Methanol Workshop", "production"),
-	"hydrogenation": ("Hydrogenation Workshop", "production"),
-	"metalwork": ("Metalworking Workshop", "production"),
-	"logistics": ("Logistics", "production"),
-	"power": ("Power Department", None),
+	"management": (_("Executive Office"), None),
+	"safety": (_("Safety Department"), None),
+	"production": (_("Production Department"), None),
+	"methanol": (_("Methanol Workshop"), "production"),
+	"hydrogenation": (_("Hydrogenation Workshop"), "production"),
+	"metalwork": (_("Metalworking Workshop"), "production"),
+	"logistics": (_("Logistics Department"), "production"),
+	"power": (_("Power Department"), None),
 }
 
-LOCATIONS = ["Tank Farm Area", "Hydrogenation Unit", "Metalworking Hall", "Switch Room", "Plant Roads"]
+LOCATIONS = [
+	_("Tank Farm Area"),
+	_("Hydrogenation Unit"),
+	_("Metalworking Hall"),
+	_("Switch Room"),
+	_("Plant Roads"),
+]
 
 # one line per measure; keys as in core.measures.ROW_MEASURE_FIELDS
 RISK_POINTS = [
@@ -133,7 +141,9 @@ RISK_POINTS = [
 		"rows": [
 			{
 				"step_or_item": _("Reactor cooling"),
-				"check_standard": _("AQ 3036 hydrogenation process safety"),
+				"check_standard": _(
+					"Safety controls of key hazardous chemical processes: hydrogenation (SAWS 2009 No. 116)"
+				),
 				"hazard": _("Loss of cooling leads to runaway reaction and overpressure"),
 				"hazard_factor_category": "21",
 				"accident_type": "GB6441-1986-17",
@@ -322,19 +332,56 @@ def build_demo_plant(company: str | None = None) -> dict:
 	departments = _departments(company)
 	people = _people(company, departments)
 	for location in LOCATIONS:
+		location = _t(location)
 		if not frappe.db.exists("Location", location):
 			frappe.get_doc({"doctype": "Location", "location_name": location}).insert(ignore_permissions=True)
 	points = {}
 	for spec in RISK_POINTS:
-		points[spec["code"]] = _risk_point(spec, company, departments, people)
+		points[spec["code"]] = _risk_point(_translated(spec), company, departments, people)
 	frappe.set_user("Administrator")
+	create_demo_layout(company)
 	return {"company": company, "people": people, "departments": departments, "points": points}
+
+
+# keys whose values are codes, not words
+_CODES = {
+	"code",
+	"type",
+	"department",
+	"method",
+	"identification",
+	"accident_type",
+	"hazard_factor_category",
+	"forced_major_reason",
+	"responsible",
+}
+
+
+def _t(text: str) -> str:
+	"""The demo plant speaks the site's language: a Chinese site gets Chinese records."""
+	return frappe._(text, lang=frappe.db.get_default("lang") or "en")
+
+
+def _translated(value, key=None):
+	if isinstance(value, dict):
+		return {k: _translated(v, k) for k, v in value.items()}
+	if isinstance(value, list | tuple) and not (value and isinstance(value[0], int | float)):
+		return [_translated(v, key) for v in value]
+	if isinstance(value, str) and key not in _CODES:
+		return _t(value)
+	return value
+
+
+def _split_name(full_name: str) -> tuple[str, str | None]:
+	first, _sep, last = full_name.partition(" ")
+	return first, last or None
 
 
 def _departments(company: str) -> dict:
 	abbr = frappe.get_cached_value("Company", company, "abbr")
 	names = {}
 	for key, (name, parent) in DEPARTMENTS.items():
+		name = _t(name)
 		full = f"{name} - {abbr}"
 		if not frappe.db.exists("Department", full):
 			frappe.get_doc(
@@ -355,8 +402,9 @@ def _people(company: str, departments: dict) -> dict:
 		frappe.get_doc({"doctype": "Gender", "gender": "Male"}).insert(ignore_permissions=True)
 	people = {}
 	for key, (email, full_name, roles, department, designation) in PEOPLE.items():
+		full_name, designation = _t(full_name), _t(designation)
 		if not frappe.db.exists("User", email):
-			first, last = full_name.split(" ", 1)
+			first, last = _split_name(full_name)
 			user = frappe.get_doc(
 				{
 					"doctype": "User",
@@ -376,7 +424,7 @@ def _people(company: str, departments: dict) -> dict:
 				frappe.get_doc({"doctype": "Designation", "designation_name": designation}).insert(
 					ignore_permissions=True
 				)
-			first, last = full_name.split(" ", 1)
+			first, last = _split_name(full_name)
 			doc = frappe.get_doc(
 				{
 					"doctype": "Employee",
@@ -462,7 +510,7 @@ def _assess(spec: dict, people: dict) -> None:
 			"risk_point": spec["code"],
 			"identification_method": spec["identification"],
 			"evaluation_method": spec["method"],
-			"analysis_team": _("Post workers and the workshop technician"),
+			"analysis_team": _t(_("Post workers and the workshop technician")),
 			"rows": rows,
 		}
 	)

@@ -14,6 +14,19 @@ def _(message: str) -> str:
 	return message
 
 
+# state and action names, marked for translation (the desk shows them through __())
+WORKFLOW_LABELS = (
+	_("Draft"),
+	_("Pending Review"),
+	_("Pending Approval"),
+	_("Approved"),
+	_("Rejected"),
+	_("Submit for Review"),
+	_("Review"),
+	_("Approve"),
+	_("Reject"),
+)
+
 STATE_STYLES = {
 	"Draft": "",
 	"Pending Review": "Warning",
