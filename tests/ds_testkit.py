@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 import frappe
 from frappe.utils import add_years, getdate, nowdate
+from frappe.utils.nestedset import get_root_of
 
 PASSWORD = "Ds-Test-Pass-2026!"
 
@@ -64,7 +65,7 @@ def make_department(name: str, company: str | None = None, parent: str | None = 
 			"doctype": "Department",
 			"department_name": name,
 			"company": company,
-			"parent_department": parent or "All Departments",
+			"parent_department": parent or get_root_of("Department"),
 			"is_group": 1,
 		}
 	)

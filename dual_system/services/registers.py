@@ -90,6 +90,8 @@ def risk_register_rows(filters: dict | None = None) -> list[dict]:
 		row.update(
 			{
 				"location": point.location,
+				"risk_point_type": _(event.risk_point_type) if event.risk_point_type else "",
+				"hazard_factor": _hazard_factor_label(event.hazard_factor_category),
 				"level_key": event.risk_level,
 				"risk_level": _(event.risk_level) if event.risk_level else "",
 				"colour": _(LEVEL_COLOURS.get(event.risk_level, "")) if event.risk_level else "",
@@ -111,6 +113,13 @@ def risk_register_rows(filters: dict | None = None) -> list[dict]:
 		rows.append(row)
 	rows.sort(key=lambda r: (level_rank(r.level_key), r.risk_point, r.step_no or 0))
 	return rows
+
+
+def _hazard_factor_label(code: str | None) -> str:
+	if not code:
+		return ""
+	name = frappe.get_cached_value("Hazard Factor Category", code, "category_name")
+	return f"{code} {_(name)}" if name else code
 
 
 def _points_of(names) -> dict:

@@ -380,3 +380,10 @@ MAJOR_HIDDEN_DANGER_CRITERIA = [
 	_("New process without trials, verification or reaction-safety assessment"),
 	_("Hazardous chemicals stored against zoning, quantity or compatibility rules"),
 ]
+
+# the Settings' default texts (defaults of Dual System Settings' JSON), marked here so
+# they are extracted: the card prints them in the reader's language while unchanged
+SETTINGS_TEXT_DEFAULTS = (
+	_("Fire 119 · Ambulance 120 · Police 110"),
+	_("Report to your team leader or scan the QR code and report from your phone."),
+)

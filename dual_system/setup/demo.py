@@ -11,6 +11,7 @@ from __future__ import annotations
 import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_years, getdate, nowdate
+from frappe.utils.nestedset import get_root_of
 
 from dual_system.setup.demo_layout import create_demo_layout
 
@@ -51,7 +52,13 @@ PEOPLE = {
 		"production",
 		_("Production Safety Lead"),
 	),
-	"engineer": ("chief.engineer@demo.example.com", _("Sun Hao"), ["Inspector"], "methanol", _("Chief Engineer")),
+	"engineer": (
+		"chief.engineer@demo.example.com",
+		_("Sun Hao"),
+		["Inspector"],
+		"methanol",
+		_("Chief Engineer"),
+	),
 	"shift": (
 		"tankfarm.shift@demo.example.com",
 		_("Zhou Min"),
@@ -389,7 +396,7 @@ def _departments(company: str) -> dict:
 					"doctype": "Department",
 					"department_name": name,
 					"company": company,
-					"parent_department": names[parent] if parent else "All Departments",
+					"parent_department": names[parent] if parent else get_root_of("Department"),
 					"is_group": 1,
 				}
 			).insert(ignore_permissions=True)

@@ -32,11 +32,10 @@ def get_columns():
 		{"fieldname": "step_or_item", "label": _("Job Step / Check Item"), "fieldtype": "Data", "width": 140},
 		{"fieldname": "hazard", "label": _("Hazard or Potential Event"), "fieldtype": "Data", "width": 200},
 		{
-			"fieldname": "hazard_factor_category",
+			"fieldname": "hazard_factor",
 			"label": _("Hazard Factor (GB/T 13861)"),
-			"fieldtype": "Link",
-			"options": "Hazard Factor Category",
-			"width": 90,
+			"fieldtype": "Data",
+			"width": 160,
 		},
 		{"fieldname": "accident_type_name", "label": _("Accident Type"), "fieldtype": "Data", "width": 120},
 		{

@@ -1,0 +1,51 @@
+"""Dashboard chart data in the levels' own order, colours and translated names.
+Frappe's Group By charts show stored values (English) in palette colours."""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+
+from dual_system.core.levels import CONTROL_LEVELS, LEVEL_HEX, LEVELS
+
+CONTROL_LEVEL_HEX = {
+	"Company Level": "#7c3aed",
+	"Workshop Level": "#2563eb",
+	"Team Level": "#0891b2",
+	"Post Level": "#64748b",
+}
+
+
+def chart_filters(chart_name=None, chart=None, filters=None) -> dict:
+	"""The filters a chart was saved or opened with (only company is understood)."""
+	filters = frappe.parse_json(filters) or {}
+	if not filters and chart_name:
+		filters = frappe.parse_json(
+			frappe.db.get_value("Dashboard Chart", chart_name, "filters_json") or "{}"
+		)
+	if isinstance(filters, list):
+		filters = {f[1]: f[3] for f in filters if len(f) >= 4}
+	return {"company": filters["company"]} if filters.get("company") else {}
+
+
+def _chart(order, rows) -> dict:
+	"""Every level in its fixed order (zeros included), so the chart's colours,
+	set once in its custom options, always fall on the right level."""
+	counts = {row.level: row.count for row in rows if row.level}
+	return {
+		"labels": [_(level) for level in order],
+		"datasets": [{"name": _("Count"), "values": [counts.get(level, 0) for level in order]}],
+	}
+
+
+def level_chart(rows) -> dict:
+	return _chart(LEVELS, rows)
+
+
+def control_level_chart(rows) -> dict:
+	return _chart(CONTROL_LEVELS, rows)
+
+
+# colours for the charts' custom options, in the order of the labels above
+LEVEL_COLOURS = [LEVEL_HEX[level] for level in LEVELS]
+CONTROL_LEVEL_COLOURS = [CONTROL_LEVEL_HEX[level] for level in CONTROL_LEVELS]
