@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class RiskEvaluationFactor(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		factor_code: DF.Data
+		factor_name: DF.Data
+		help_text: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass

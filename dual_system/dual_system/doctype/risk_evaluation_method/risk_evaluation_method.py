@@ -11,6 +11,35 @@ from dual_system.services.evaluation import method_from_doc
 
 
 class RiskEvaluationMethod(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from dual_system.dual_system.doctype.risk_evaluation_band.risk_evaluation_band import (
+			RiskEvaluationBand,
+		)
+		from dual_system.dual_system.doctype.risk_evaluation_factor.risk_evaluation_factor import (
+			RiskEvaluationFactor,
+		)
+		from dual_system.dual_system.doctype.risk_evaluation_factor_value.risk_evaluation_factor_value import (
+			RiskEvaluationFactorValue,
+		)
+
+		bands: DF.Table[RiskEvaluationBand]
+		description: DF.SmallText | None
+		enabled: DF.Check
+		factor_values: DF.Table[RiskEvaluationFactorValue]
+		factors: DF.Table[RiskEvaluationFactor]
+		formula: DF.Data | None
+		method_code: DF.Data
+		method_name: DF.Data
+		score_symbol: DF.Data
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_factor_values_reference_factors()
 		self.validate_definition()

@@ -14,6 +14,60 @@ class ControlMeasureError(DualSystemValidationError):
 
 
 class ControlMeasure(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		check_content: DF.SmallText | None
+		check_standard: DF.SmallText | None
+		checker_level: DF.Literal["", "Company Level", "Workshop Level", "Team Level", "Post Level"]
+		checker_role: DF.Link | None
+		company: DF.Link | None
+		cycle_unit: DF.Literal["Hour", "Day", "Week", "Month", "Year"]
+		cycle_value: DF.Int
+		department: DF.Link | None
+		description: DF.SmallText
+		measure_class: DF.Literal[
+			"Engineering Technical Measures",
+			"Management Measures",
+			"Training and Education Measures",
+			"Personal Protection Measures",
+			"Emergency Response Measures",
+		]
+		naming_series: DF.Literal["CM-.YYYY.-.#####"]
+		national_class_l1: DF.Literal[
+			"", "Engineering Technology", "Maintenance", "Operating Behaviour", "Emergency Measures"
+		]
+		national_class_l2: DF.Literal[
+			"",
+			"Process Control",
+			"Key Equipment or Parts",
+			"Safety Accessories",
+			"Safety Instrumentation",
+			"Rotating Equipment",
+			"Static Equipment",
+			"Personnel Qualification",
+			"Operating Records",
+			"Shift Handover",
+			"Emergency Facilities",
+			"Personal Protective Equipment",
+			"Fire-fighting",
+			"Emergency Plans",
+			"Other",
+		]
+		responsible_department: DF.Link | None
+		responsible_user: DF.Link | None
+		risk_event: DF.Link
+		risk_level: DF.Literal["", "Major", "Significant", "General", "Low"]
+		risk_point: DF.Link | None
+		source: DF.Literal["Existing", "Recommended", "Added"]
+		status: DF.Literal["Active", "Planned", "Archived"]
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_event_is_live()
 		self.validate_national_class()

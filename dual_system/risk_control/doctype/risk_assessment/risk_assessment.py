@@ -21,6 +21,54 @@ class AssessmentStateError(DualSystemValidationError):
 
 
 class RiskAssessment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from dual_system.risk_control.doctype.risk_assessment_row.risk_assessment_row import RiskAssessmentRow
+
+		amended_from: DF.Link | None
+		analysed_on: DF.Datetime | None
+		analysis_team: DF.SmallText | None
+		analyst: DF.Link | None
+		approved_on: DF.Datetime | None
+		approver: DF.Link | None
+		assessment_date: DF.Date
+		company: DF.Link | None
+		department: DF.Link | None
+		evaluation_method: DF.Link
+		has_major_risk: DF.Check
+		highest_level: DF.Literal["", "Major", "Significant", "General", "Low"]
+		identification_method: DF.Literal["JHA", "SCL"]
+		is_current: DF.Check
+		last_rejected_by: DF.Link | None
+		naming_series: DF.Literal["RA-.YYYY.-.#####"]
+		previous_revision: DF.Link | None
+		reassessment_reason: DF.Literal[
+			"",
+			"Process Change",
+			"Incident",
+			"New Standard",
+			"Organisation Change",
+			"Periodic Review",
+			"Other",
+		]
+		reviewed_on: DF.Datetime | None
+		reviewer: DF.Link | None
+		revision_no: DF.Int
+		risk_point: DF.Link
+		risk_point_name: DF.Data | None
+		rows: DF.Table[RiskAssessmentRow]
+		status: DF.Literal["Draft", "Pending Review", "Pending Approval", "Approved", "Superseded"]
+		superseded_by: DF.Link | None
+		superseded_on: DF.Date | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_risk_point()
 		self.validate_one_open_assessment()

@@ -29,6 +29,46 @@ class RiskEventChangeError(DualSystemValidationError):
 
 
 class RiskEvent(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		accident_type: DF.Link | None
+		accident_type_standard: DF.Data | None
+		archived_by: DF.Link | None
+		archived_on: DF.Date | None
+		assessment_row: DF.Data | None
+		company: DF.Link | None
+		computed_level: DF.Literal["", "Major", "Significant", "General", "Low"]
+		consequence: DF.SmallText | None
+		control_level: DF.Literal["", "Company Level", "Workshop Level", "Team Level", "Post Level"]
+		department: DF.Link | None
+		evaluation_method: DF.Link | None
+		factor_values: DF.Data | None
+		forced_major_reason: DF.Link | None
+		hazard: DF.SmallText | None
+		hazard_factor_category: DF.Link | None
+		identification_method: DF.Data | None
+		naming_series: DF.Literal["RE-.YYYY.-.#####"]
+		responsible_department: DF.Link | None
+		responsible_employee: DF.Link | None
+		responsible_employee_name: DF.Data | None
+		responsible_user: DF.Link | None
+		risk_assessment: DF.Link | None
+		risk_level: DF.Literal["", "Major", "Significant", "General", "Low"]
+		risk_point: DF.Link
+		risk_point_name: DF.Data | None
+		risk_point_type: DF.Data | None
+		score: DF.Float
+		status: DF.Literal["Active", "Archived"]
+		step_no: DF.Int
+		step_or_item: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.protect_assessed_fields()
 		self.control_level = risk.validated_control_level(

@@ -5,4 +5,17 @@ from frappe.model.document import Document
 
 
 class RiskMapLayout(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		company: DF.Link
+		description: DF.SmallText | None
+		layout_image: DF.AttachImage
+		layout_name: DF.Data
+	# end: auto-generated types
 	pass

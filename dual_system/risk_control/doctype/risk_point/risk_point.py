@@ -27,6 +27,63 @@ class RiskPointError(DualSystemValidationError):
 
 
 class RiskPoint(NestedSet):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		asset: DF.Link | None
+		company: DF.Link
+		current_assessment: DF.Link | None
+		current_control_level: DF.Literal["", "Company Level", "Workshop Level", "Team Level", "Post Level"]
+		current_risk_level: DF.Literal["", "Major", "Significant", "General", "Low"]
+		department: DF.Link | None
+		description: DF.SmallText | None
+		emergency_actions: DF.SmallText | None
+		emergency_contact: DF.Data | None
+		is_group: DF.Check
+		is_major_hazard_installation: DF.Check
+		last_review_date: DF.Date | None
+		lft: DF.Int
+		live_event_count: DF.Int
+		location: DF.Link | None
+		main_responsible_person: DF.Link | None
+		main_responsible_user: DF.Link | None
+		map_layout: DF.Link | None
+		map_x: DF.Float
+		map_y: DF.Float
+		mhi_grade: DF.Literal["", "Grade 1", "Grade 2", "Grade 3", "Grade 4"]
+		needs_reassessment: DF.Check
+		old_parent: DF.Link | None
+		operating_responsible_person: DF.Link | None
+		operating_responsible_user: DF.Link | None
+		parent_risk_point: DF.Link | None
+		reassessment_note: DF.SmallText | None
+		reassessment_reason: DF.Literal[
+			"",
+			"Process Change",
+			"Incident",
+			"New Standard",
+			"Organisation Change",
+			"Periodic Review",
+			"Other",
+		]
+		responsible_employee: DF.Link | None
+		responsible_employee_name: DF.Data | None
+		responsible_user: DF.Link | None
+		review_due_date: DF.Date | None
+		rgt: DF.Int
+		risk_point_code: DF.Data
+		risk_point_name: DF.Data
+		risk_point_type: DF.Literal["Facility / Equipment", "Area / Site", "Work Activity"]
+		safety_signs: DF.SmallText | None
+		status: DF.Literal["Active", "Retired"]
+		technical_responsible_person: DF.Link | None
+		technical_responsible_user: DF.Link | None
+	# end: auto-generated types
 	nsm_parent_field = "parent_risk_point"
 
 	def validate(self):
