@@ -467,7 +467,7 @@ def test_level_rolls_up_across_a_three_level_tree(org):
 
 # --- events and re-assessment -------------------------------------------------------------
 def test_event_level_cannot_be_edited_and_control_level_only_raised(org, point):
-	doc = draft(org, point, [lec_row(3, 6, 7)])
+	doc = draft(org, point, [lec_row(3, 6, 7, existing_management="Pre-shift check")])
 	approve_through_workflow(doc.name, org)
 	event = frappe.get_doc("Risk Event", {"risk_assessment": doc.name})
 	frappe.set_user(org.user("officer"))
@@ -483,6 +483,9 @@ def test_event_level_cannot_be_edited_and_control_level_only_raised(org, point):
 	event.save()
 	frappe.set_user("Administrator")
 	assert frappe.db.get_value("Risk Point", point, "current_control_level") == "Workshop Level"
+	assert frappe.get_all("Control Measure", {"risk_event": event.name}, pluck="control_level") == [
+		"Workshop Level"
+	]
 
 
 def test_needs_reassessment_records_the_reason_and_makes_the_review_due(org, point):
@@ -522,3 +525,26 @@ def test_unique_codes(org):
 	make_risk_point(org.dept["a"], code=code)
 	with pytest.raises(frappe.DuplicateEntryError):
 		make_risk_point(org.dept["a"], code=code)
+
+
+def test_install_keeps_an_administrators_workflow_changes():
+	from dual_system.setup.workflows import create_default_workflows
+
+	workflow = frappe.get_doc("Workflow", {"document_type": "Risk Assessment"})
+	workflow.transitions = [t for t in workflow.transitions if t.action != "Reject"]
+	workflow.save()
+	create_default_workflows()
+	again = frappe.get_doc("Workflow", workflow.name)
+	assert not [t for t in again.transitions if t.action == "Reject"]
+	assert frappe.db.count("Workflow", {"document_type": "Risk Assessment"}) == 1
+
+
+def test_measures_show_their_events_level_and_control_level(org, point):
+	doc = draft(org, point, [lec_row(1, 6, 40, existing_engineering="SIS trip")])
+	approve_through_workflow(doc.name, org)
+	measure = frappe.get_doc("Control Measure", {"description": "SIS trip"})
+	assert (measure.risk_level, measure.control_level, measure.measure_class) == (
+		"Significant",
+		"Workshop Level",
+		"Engineering Technical Measures",
+	)

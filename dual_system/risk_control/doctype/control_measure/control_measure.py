@@ -27,6 +27,7 @@ class ControlMeasure(Document):
 		checker_level: DF.Literal["", "Company Level", "Workshop Level", "Team Level", "Post Level"]
 		checker_role: DF.Link | None
 		company: DF.Link | None
+		control_level: DF.Literal["", "Company Level", "Workshop Level", "Team Level", "Post Level"]
 		cycle_unit: DF.Literal["Hour", "Day", "Week", "Month", "Year"]
 		cycle_value: DF.Int
 		department: DF.Link | None
@@ -60,6 +61,7 @@ class ControlMeasure(Document):
 			"Other",
 		]
 		responsible_department: DF.Link | None
+		responsible_employee_name: DF.Data | None
 		responsible_user: DF.Link | None
 		risk_event: DF.Link
 		risk_level: DF.Literal["", "Major", "Significant", "General", "Low"]

@@ -24,6 +24,15 @@ FROM_ASSESSMENT = (
 )
 
 
+# event fields that its control measures show
+SHOWN_ON_MEASURES = (
+	"control_level",
+	"responsible_department",
+	"responsible_user",
+	"responsible_employee_name",
+)
+
+
 class RiskEventChangeError(DualSystemValidationError):
 	pass
 
@@ -79,6 +88,18 @@ class RiskEvent(Document):
 		before = self.get_doc_before_save()
 		if before and before.control_level != self.control_level:
 			risk.refresh_risk_levels(self.risk_point)
+		if before:
+			self.update_measures(before)
+
+	def update_measures(self, before):
+		"""Measures show their event's control level and owner (fetched when they were made)."""
+		changed = {f: self.get(f) for f in SHOWN_ON_MEASURES if before.get(f) != self.get(f)}
+		if changed:
+			measure = frappe.qb.DocType("Control Measure")
+			query = frappe.qb.update(measure).where(measure.risk_event == self.name)
+			for field, value in changed.items():
+				query = query.set(measure[field], value)
+			query.run()
 
 	def protect_assessed_fields(self):
 		if self.is_new() or self.flags.from_assessment:
