@@ -21,8 +21,6 @@ LEVEL_COLOURS = {"Major": "Red", "Significant": "Orange", "General": "Yellow", "
 LEVEL_CODES = {"Major": 1, "Significant": 2, "General": 3, "Low": 4}
 # colours as CSS, for the map, the card and list indicators
 LEVEL_HEX = {"Major": "#e02020", "Significant": "#f7941d", "General": "#f5d000", "Low": "#1e6fd9"}
-# Frappe indicator colour names
-LEVEL_INDICATORS = {"Major": "red", "Significant": "orange", "General": "yellow", "Low": "blue"}
 
 # highest first
 CONTROL_LEVELS = ("Company Level", "Workshop Level", "Team Level", "Post Level")

@@ -12,13 +12,6 @@ def next_review_date(approved_on: datetime.date, interval_months: int) -> dateti
 	return approved_on + relativedelta(months=max(int(interval_months or 0), 1))
 
 
-def reminder_due(review_due: datetime.date | None, today: datetime.date, days_before: int) -> bool:
-	"""A reminder is due from ``days_before`` days ahead of the review date onwards."""
-	if not review_due:
-		return False
-	return today >= review_due - datetime.timedelta(days=max(int(days_before or 0), 0))
-
-
 def reminder_key(risk_point: str, review_due: datetime.date) -> str:
 	"""One reminder per risk point and due date, however often the job runs."""
 	return f"risk-review:{risk_point}:{review_due.isoformat()}"

@@ -68,6 +68,3 @@ class RiskEvaluationMethod(Document):
 	def set_formula(self):
 		product = " × ".join(f.factor_code for f in self.factors)
 		self.formula = f"{self.score_symbol or 'R'} = {product}"
-
-	def on_update(self):
-		frappe.clear_document_cache(self.doctype, self.name)
