@@ -8,6 +8,8 @@ required_apps = ["frappe/erpnext"]
 
 # Desk assets
 app_include_js = "dual_system.bundle.js"
+# Workflow form: an administrator's first edit is saved (see the file)
+doctype_js = {"Workflow": "public/js/workflow.js"}
 
 # Install / migrate / uninstall
 after_install = "dual_system.setup.install.after_install"
@@ -22,13 +24,15 @@ has_permission = {doctype: "dual_system.permissions.has_permission" for doctype 
 standard_queries = {doctype: "dual_system.permissions.scoped_link_query" for doctype in _SCOPED}
 override_whitelisted_methods = {"frappe.client.get_count": "dual_system.api.overrides.get_count"}
 
-# Other apps' doctypes whose changes move a user's department scope
+# Other apps' doctypes: changes that move a user's department scope; workflows of the app's doctypes
 doc_events = {
 	"Employee": {
 		"on_update": "dual_system.permissions.clear_scope_cache",
 		"on_trash": "dual_system.permissions.clear_scope_cache",
 	},
 	"Department": {"on_update": "dual_system.permissions.clear_scope_cache"},
+	# a state of a workflow for the app's doctypes writes only values the doctype accepts
+	"Workflow": {"validate": "dual_system.services.workflow_guard.validate_workflow"},
 }
 
 # Jinja: data of the "Risk Notification Card" print format
