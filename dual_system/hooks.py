@@ -15,20 +15,45 @@ after_migrate = "dual_system.setup.install.after_migrate"
 before_uninstall = "dual_system.setup.install.before_uninstall"
 after_uninstall = "dual_system.setup.install.after_uninstall"
 
-# Permissions: department scope on every read path (dual_system/permissions.py)
-_SCOPED = ["Risk Point", "Risk Assessment", "Risk Event", "Control Measure"]
-permission_query_conditions = {doctype: "dual_system.permissions.query_conditions" for doctype in _SCOPED}
-has_permission = {doctype: "dual_system.permissions.has_permission" for doctype in _SCOPED}
-standard_queries = {doctype: "dual_system.permissions.scoped_link_query" for doctype in _SCOPED}
-override_whitelisted_methods = {"frappe.client.get_count": "dual_system.api.overrides.get_count"}
+# Permissions: department scope on every read and write path, declared per doctype
+# in dual_system/scopes.py and enforced by dual_system/permissions.py
+from dual_system.scopes import REFERENCES as _REFERENCES
+from dual_system.scopes import SCOPES as _SCOPES
+from dual_system.scopes import child_doctypes as _child_doctypes
 
-# Other apps' doctypes whose changes move a user's department scope
+permission_query_conditions = {
+	**{doctype: "dual_system.permissions.query_conditions" for doctype in _SCOPES},
+	**{doctype: "dual_system.permissions.child_query_conditions" for doctype in _child_doctypes()},
+	**{doctype: "dual_system.permissions.reference_query_conditions" for doctype in _REFERENCES},
+}
+has_permission = {
+	**{doctype: "dual_system.permissions.has_permission" for doctype in _SCOPES},
+	**{doctype: "dual_system.permissions.reference_has_permission" for doctype in _REFERENCES},
+}
+standard_queries = {doctype: "dual_system.permissions.scoped_link_query" for doctype in _SCOPES}
+
+# Frappe methods that read or count without the reader's permissions (dual_system/api/overrides.py)
+override_whitelisted_methods = {
+	"frappe.client.get_count": "dual_system.api.overrides.get_count",
+	"frappe.desk.listview.get_group_by_count": "dual_system.api.overrides.get_group_by_count",
+	"frappe.client.validate_link": "dual_system.api.overrides.validate_link",
+	"frappe.www.printview.get_html_and_style": "dual_system.api.overrides.get_html_and_style",
+	"frappe.www.printview.get_rendered_raw_commands": "dual_system.api.overrides.get_rendered_raw_commands",
+}
+before_request = ["dual_system.api.overrides.refuse_linked_field_reads"]
+
+# Other apps' doctypes whose changes move a user's scope, and the link rule for every doctype
 doc_events = {
+	"*": {"validate": "dual_system.permissions.validate_scoped_links"},
 	"Employee": {
 		"on_update": "dual_system.permissions.clear_scope_cache",
 		"on_trash": "dual_system.permissions.clear_scope_cache",
 	},
 	"Department": {"on_update": "dual_system.permissions.clear_scope_cache"},
+	"User Permission": {
+		"on_update": "dual_system.permissions.clear_scope_cache",
+		"on_trash": "dual_system.permissions.clear_scope_cache",
+	},
 }
 
 # Jinja: data of the "Risk Notification Card" print format

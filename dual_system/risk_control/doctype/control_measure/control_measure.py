@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from dual_system.core.measures import NATIONAL_CLASSES, is_valid_national_class
+from dual_system.permissions import ScopedDocument
 from dual_system.services.errors import DualSystemValidationError
 
 
@@ -13,7 +14,7 @@ class ControlMeasureError(DualSystemValidationError):
 	pass
 
 
-class ControlMeasure(Document):
+class ControlMeasure(ScopedDocument, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from dual_system.permissions import ScopedDocument
 from dual_system.services import risk
 from dual_system.services.errors import DualSystemValidationError
 
@@ -37,7 +38,7 @@ class RiskEventChangeError(DualSystemValidationError):
 	pass
 
 
-class RiskEvent(Document):
+class RiskEvent(ScopedDocument, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

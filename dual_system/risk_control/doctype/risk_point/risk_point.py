@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
 
+from dual_system.permissions import ScopedDocument
 from dual_system.services import risk
 from dual_system.services.errors import DualSystemValidationError
 
@@ -26,7 +27,7 @@ class RiskPointError(DualSystemValidationError):
 	pass
 
 
-class RiskPoint(NestedSet):
+class RiskPoint(ScopedDocument, NestedSet):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
