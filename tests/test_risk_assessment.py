@@ -20,6 +20,9 @@ from dual_system.risk_control.doctype.risk_assessment.risk_assessment import (
 	SignOffError,
 )
 from dual_system.services.errors import ControlLevelError, InvalidRiskEvaluation
+from dual_system.services.signoff import (
+	StatusChangeError,
+)
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -219,8 +222,9 @@ def test_status_cannot_be_set_around_the_workflow(org, point):
 	frappe.set_user(org.user("officer"))
 	doc.reload()
 	doc.status = "Pending Approval"
-	with pytest.raises(AssessmentStateError, match="only through its workflow actions"):
+	with pytest.raises(StatusChangeError, match="only through its workflow actions"):
 		doc.save()
+	assert frappe.db.get_value("Risk Assessment", doc.name, "status") == "Draft"
 
 
 def test_major_risk_is_approved_by_the_company_principal_not_the_safety_manager(org, point):
@@ -286,7 +290,7 @@ def test_a_draft_to_approved_shortcut_added_to_the_workflow_is_still_refused(org
 	doc = draft(org, point)
 	with pytest.raises(SignOffError) as e:
 		act(doc.name, "Approve", org.user("manager"))
-	assert "has not been submitted for review by an analyst" in message(e)
+	assert "cannot move from Draft to Approved; it must be Pending Approval first" in message(e)
 	act(doc.name, "Submit for Review", org.user("officer"))
 	workflow.append(
 		"transitions",
@@ -300,7 +304,7 @@ def test_a_draft_to_approved_shortcut_added_to_the_workflow_is_still_refused(org
 	workflow.save()
 	with pytest.raises(SignOffError) as e:
 		act(doc.name, "Approve", org.user("manager"))
-	assert "has not been reviewed" in message(e)
+	assert "cannot move from Pending Review to Approved; it must be Pending Approval first" in message(e)
 	assert frappe.db.get_value("Risk Assessment", doc.name, "docstatus") == 0
 	assert not frappe.db.exists("Risk Event", {"risk_assessment": doc.name})
 
