@@ -71,6 +71,20 @@ def demo_plant():
 	frappe.set_user("Administrator")
 
 
+@pytest.fixture(scope="session")
+def demo():
+	"""The demo plant of DOMAIN.md §9.1 loaded and committed as ``./dev up`` loads it
+	(demo users with their ERPNext User Permissions, every assessment approved through
+	the workflow). Loading is idempotent; the demo stays on the test site."""
+	from dual_system.setup.demo import build_demo_plant
+
+	frappe.db.rollback()
+	plant = build_demo_plant()
+	frappe.db.commit()
+	frappe.set_user("Administrator")
+	return plant
+
+
 @pytest.fixture
 def savepoint():
 	"""Undo what one test writes on top of module data that is not committed (demo_plant)."""

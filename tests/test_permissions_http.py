@@ -32,24 +32,36 @@ def plant(org):
 			code=f"PA-{tag}",
 			risk_point_name=f"Reactor A {tag}",
 			responsible_employee=org.employees["lead_a"],
+			location=org.location["a"],
+			asset=org.asset["a"],
+			is_major_hazard_installation=1,
+			main_responsible_person=org.employees["principal"],
+			technical_responsible_person=org.employees["lead_a"],
+			operating_responsible_person=org.employees["officer"],
 		),
 		"A1": make_risk_point(
 			org.dept["a1"],
 			code=f"PA1-{tag}",
 			risk_point_name=f"Pump A1 {tag}",
 			responsible_employee=org.employees["lead_a"],
+			location=org.location["a1"],
+			asset=org.asset["a1"],
 		),
 		"B": make_risk_point(
 			org.dept["b"],
 			code=f"PB-{tag}",
 			risk_point_name=f"Boiler B {tag}",
 			responsible_employee=org.employees["inspector_a"],
+			location=org.location["b"],
+			asset=org.asset["b"],
 		),
 	}
 	assessments = {}
 	for key, point in points.items():
 		frappe.set_user(org.user("officer"))
-		assessments[key] = make_assessment(point, [lec_row(3, 6, 7, hazard=f"Hazard {key} {tag}")]).name
+		assessments[key] = make_assessment(
+			point, [lec_row(3, 6, 7, full=True, hazard=f"Hazard {key} {tag}")]
+		).name
 		frappe.db.commit()
 		approve_through_workflow(assessments[key], org, reviewer="lead_b" if key == "B" else "lead_a")
 	frappe.set_user("Administrator")

@@ -24,6 +24,17 @@ ROLES = (
 )
 
 
+# ERPNext masters the safety doctypes link to: the app's roles may find them in
+# link fields and reports ("select": name and title, not the record itself)
+MASTER_ACCESS = {
+	"Location": "select",
+	"Asset": "select",
+	"Designation": "select",
+	"Department": "select",
+	"Employee": "select",
+}
+
+
 def _values(pairs):
 	return [{"value": v, "meaning": m} for v, m in pairs]
 

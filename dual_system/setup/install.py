@@ -137,6 +137,30 @@ def seed_major_hidden_danger_criteria():
 		).insert(ignore_permissions=True)
 
 
+# --- access to ERPNext masters ------------------------------------------------------
+def grant_master_access():
+	"""Let the app's roles pick ERPNext masters in link fields and see them in
+	reports: Frappe drops a report's rows (403) when the reader may not select a
+	linked doctype. Custom DocPerm rules an administrator can change later."""
+	from frappe.permissions import add_permission, update_permission_property
+
+	for doctype, ptype in data.MASTER_ACCESS.items():
+		for role, _desk in data.ROLES:
+			rule = frappe.db.get_value(
+				"Custom DocPerm", {"parent": doctype, "role": role, "permlevel": 0, "if_owner": 0}
+			)
+			if not rule:
+				add_permission(doctype, role, 0, ptype)
+			elif not frappe.db.get_value("Custom DocPerm", rule, ptype):
+				update_permission_property(doctype, role, 0, ptype, 1)
+
+
+def revoke_master_access():
+	roles = [role for role, _desk in data.ROLES]
+	frappe.db.delete("Custom DocPerm", {"parent": ("in", list(data.MASTER_ACCESS)), "role": ("in", roles)})
+	frappe.clear_cache()
+
+
 def set_default_evaluation_method():
 	"""The settings link to LEC once LEC exists (Frappe saves the singles' other
 	defaults itself right after syncing the doctypes)."""
@@ -154,6 +178,7 @@ INSTALL_STEPS = [
 	seed_forced_major_reasons,
 	seed_major_hidden_danger_criteria,
 	set_default_evaluation_method,
+	grant_master_access,
 	create_default_workflows,
 ]
 MIGRATE_STEPS = [
@@ -162,6 +187,7 @@ MIGRATE_STEPS = [
 # workflows and custom fields reference the app's doctypes: remove them first
 BEFORE_UNINSTALL_STEPS = [
 	delete_app_workflows,
+	revoke_master_access,
 ]
 # roles are referenced by the doctypes' permissions until those are dropped
 AFTER_UNINSTALL_STEPS = [
