@@ -37,6 +37,7 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "dual_system.api.overrides.get_count",
 	"frappe.desk.listview.get_group_by_count": "dual_system.api.overrides.get_group_by_count",
 	"frappe.client.validate_link": "dual_system.api.overrides.validate_link",
+	"frappe.desk.search.get_link_title": "dual_system.api.overrides.get_link_title",
 	"frappe.www.printview.get_html_and_style": "dual_system.api.overrides.get_html_and_style",
 	"frappe.www.printview.get_rendered_raw_commands": "dual_system.api.overrides.get_rendered_raw_commands",
 }
