@@ -6,8 +6,9 @@ app_email = "dual-system@example.com"
 app_license = "mit"
 required_apps = ["frappe/erpnext"]
 
-# Desk assets
+# Desk assets, and the shared vocabularies handed to them (frappe.boot.dual_system)
 app_include_js = "dual_system.bundle.js"
+extend_bootinfo = "dual_system.boot.boot_session"
 
 # Install / migrate / uninstall
 after_install = "dual_system.setup.install.after_install"
@@ -56,6 +57,18 @@ doc_events = {
 		"on_trash": "dual_system.permissions.clear_scope_cache",
 	},
 }
+
+# Fixtures: records that follow the code on every migrate (dual_system/fixtures/). Seeded
+# defaults an administrator may edit or delete (masters, workflows, permissions) are
+# created on install only (dual_system/setup/install.py).
+from dual_system.setup.workflows import WORKFLOW_ACTIONS as _WORKFLOW_ACTIONS
+from dual_system.setup.workflows import WORKFLOW_STATES as _WORKFLOW_STATES
+
+fixtures = [
+	{"dt": "Workflow State", "filters": [["name", "in", list(_WORKFLOW_STATES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(_WORKFLOW_ACTIONS)]]},
+	{"dt": "Property Setter", "filters": [["name", "in", ["Employee-main-show_title_field_in_link"]]]},
+]
 
 # Jinja: data of the "Risk Notification Card" print format
 jinja = {"methods": ["dual_system.services.card.get_risk_card_context"]}

@@ -116,6 +116,7 @@ def seed_forced_major_reasons():
 				"reason_code": code,
 				"reason": reason,
 				"description": description,
+				"default_for_major_hazard_installation": int(code == data.MHI_FORCED_MAJOR_REASON),
 			}
 		).insert(ignore_permissions=True)
 
@@ -161,6 +162,29 @@ def revoke_master_access():
 	frappe.clear_cache()
 
 
+def apply_vocabulary_colours():
+	"""Number cards and charts take their colours from the shared vocabulary
+	(core/vocabulary.py), not from their JSON."""
+	from dual_system.core.vocabulary import CHART_COLOURS, NUMBER_CARD_COLOURS
+
+	for card, colour in NUMBER_CARD_COLOURS.items():
+		if frappe.db.exists("Number Card", card):
+			frappe.db.set_value("Number Card", card, "color", colour, update_modified=False)
+	for chart, colours in CHART_COLOURS.items():
+		if frappe.db.exists("Dashboard Chart", chart):
+			options = frappe.parse_json(
+				frappe.db.get_value("Dashboard Chart", chart, "custom_options") or "{}"
+			)
+			options["colors"] = colours
+			frappe.db.set_value(
+				"Dashboard Chart",
+				chart,
+				"custom_options",
+				frappe.as_json(options, indent=None),
+				update_modified=False,
+			)
+
+
 def set_default_evaluation_method():
 	"""The settings link to LEC once LEC exists (Frappe saves the singles' other
 	defaults itself right after syncing the doctypes)."""
@@ -179,10 +203,12 @@ INSTALL_STEPS = [
 	seed_major_hidden_danger_criteria,
 	set_default_evaluation_method,
 	grant_master_access,
+	apply_vocabulary_colours,
 	create_default_workflows,
 ]
 MIGRATE_STEPS = [
 	create_roles,
+	apply_vocabulary_colours,
 ]
 # workflows and custom fields reference the app's doctypes: remove them first
 BEFORE_UNINSTALL_STEPS = [
