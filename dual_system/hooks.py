@@ -39,10 +39,13 @@ override_whitelisted_methods = {
 	"frappe.desk.listview.get_group_by_count": "dual_system.api.overrides.get_group_by_count",
 	"frappe.client.validate_link": "dual_system.api.overrides.validate_link",
 	"frappe.desk.search.get_link_title": "dual_system.api.overrides.get_link_title",
+	"frappe.utils.global_search.search": "dual_system.api.overrides.global_search",
 	"frappe.www.printview.get_html_and_style": "dual_system.api.overrides.get_html_and_style",
 	"frappe.www.printview.get_rendered_raw_commands": "dual_system.api.overrides.get_rendered_raw_commands",
 }
 before_request = ["dual_system.api.overrides.refuse_linked_field_reads"]
+# risk points in the awesome bar's full-text search (results filtered by scope above)
+global_search_doctypes = {"Default": [{"doctype": "Risk Point", "index": 30}]}
 
 # Other apps' doctypes whose changes move a user's scope, and the link rule for every doctype
 doc_events = {

@@ -86,6 +86,18 @@ def get_link_title(doctype, docname):
 	return frappe_get_link_title(doctype, docname)
 
 
+@frappe.whitelist()
+def global_search(text, start=0, limit=20, doctype=""):
+	"""The awesome bar's full-text search checks only that the user may read the
+	doctype; results of scoped doctypes are kept only when the record is readable."""
+	from frappe.utils.global_search import search
+
+	results = search(text, start, limit, doctype)
+	if context().unrestricted:
+		return results
+	return [r for r in results if r.get("doctype") not in SCOPES or can_read(r["doctype"], r["name"])]
+
+
 def _refuse_unreadable_links(doc, name):
 	"""A print given a document (not a name) renders the titles of its links:
 	every scoped record it links must be readable."""

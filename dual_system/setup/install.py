@@ -185,6 +185,28 @@ def apply_vocabulary_colours():
 			)
 
 
+def add_to_global_search():
+	"""Risk points in the awesome bar's full-text search (hooks.global_search_doctypes);
+	Frappe reads that hook only in the setup wizard, so a site set up before the app
+	was installed gets the doctype here. An administrator may remove it again."""
+	from frappe.utils.global_search import rebuild_for_doctype
+
+	settings = frappe.get_single("Global Search Settings")
+	listed = {row.document_type for row in settings.allowed_in_global_search}
+	if "Risk Point" in listed:
+		return
+	settings.append("allowed_in_global_search", {"document_type": "Risk Point"})
+	settings.save(ignore_permissions=True)
+	frappe.cache.hdel("global_search", "search_priorities")
+	rebuild_for_doctype("Risk Point")
+
+
+def remove_from_global_search():
+	frappe.db.delete("Global Search DocType", {"document_type": "Risk Point"})
+	frappe.db.delete("__global_search", {"doctype": "Risk Point"})
+	frappe.cache.hdel("global_search", "search_priorities")
+
+
 def set_default_evaluation_method():
 	"""The settings link to LEC once LEC exists (Frappe saves the singles' other
 	defaults itself right after syncing the doctypes)."""
@@ -204,6 +226,7 @@ INSTALL_STEPS = [
 	set_default_evaluation_method,
 	grant_master_access,
 	apply_vocabulary_colours,
+	add_to_global_search,
 	create_default_workflows,
 ]
 MIGRATE_STEPS = [
@@ -214,6 +237,7 @@ MIGRATE_STEPS = [
 BEFORE_UNINSTALL_STEPS = [
 	delete_app_workflows,
 	revoke_master_access,
+	remove_from_global_search,
 ]
 # roles are referenced by the doctypes' permissions until those are dropped
 AFTER_UNINSTALL_STEPS = [
