@@ -30,7 +30,9 @@ def test_the_desk_gets_the_vocabulary_in_its_boot_info(org):
 	response = session.get("/app")
 	assert response.status_code == 200
 	# app.html: frappe.boot = JSON.parse("<the boot info as a JSON string>");
-	boot = json.loads(json.loads(re.search(r"frappe\.boot = JSON\.parse\((.*?)\);\s*\n", response.text).group(1)))
+	boot = json.loads(
+		json.loads(re.search(r"frappe\.boot = JSON\.parse\((.*?)\);\s*\n", response.text).group(1))
+	)
 	assert boot["dual_system"]["levels"] == ["Major", "Significant", "General", "Low"]
 	assert boot["dual_system"]["level_hex"] == LEVEL_HEX
 	assert boot["dual_system"]["national_classes"]["Maintenance"] == [
