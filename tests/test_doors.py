@@ -606,7 +606,7 @@ def inventory():
 	return methods, aimed
 
 
-_METHODS, _AIMED = inventory() if frappe.local.site else ([], [])
+_METHODS, _AIMED = inventory() if getattr(frappe.local, "site", None) else ([], [])
 
 
 def bindings(target, doctype: str, name: str, user: str) -> dict:
