@@ -6,8 +6,9 @@ app_email = "dual-system@example.com"
 app_license = "mit"
 required_apps = ["frappe/erpnext"]
 
-# Desk assets
+# Desk assets, and the shared vocabularies handed to them (frappe.boot.dual_system)
 app_include_js = "dual_system.bundle.js"
+extend_bootinfo = "dual_system.boot.boot_session"
 # Workflow form: an administrator's first edit is saved (see the file)
 doctype_js = {"Workflow": "public/js/workflow.js"}
 
@@ -17,23 +18,65 @@ after_migrate = "dual_system.setup.install.after_migrate"
 before_uninstall = "dual_system.setup.install.before_uninstall"
 after_uninstall = "dual_system.setup.install.after_uninstall"
 
-# Permissions: department scope on every read path (dual_system/permissions.py)
-_SCOPED = ["Risk Point", "Risk Assessment", "Risk Event", "Control Measure"]
-permission_query_conditions = {doctype: "dual_system.permissions.query_conditions" for doctype in _SCOPED}
-has_permission = {doctype: "dual_system.permissions.has_permission" for doctype in _SCOPED}
-standard_queries = {doctype: "dual_system.permissions.scoped_link_query" for doctype in _SCOPED}
-override_whitelisted_methods = {"frappe.client.get_count": "dual_system.api.overrides.get_count"}
+# Permissions: department scope on every read and write path, declared per doctype
+# in dual_system/scopes.py and enforced by dual_system/permissions.py
+from dual_system.scopes import REFERENCES as _REFERENCES
+from dual_system.scopes import SCOPES as _SCOPES
+from dual_system.scopes import child_doctypes as _child_doctypes
 
-# Other apps' doctypes: changes that move a user's department scope; workflows of the app's doctypes
+permission_query_conditions = {
+	**{doctype: "dual_system.permissions.query_conditions" for doctype in _SCOPES},
+	**{doctype: "dual_system.permissions.child_query_conditions" for doctype in _child_doctypes()},
+	**{doctype: "dual_system.permissions.reference_query_conditions" for doctype in _REFERENCES},
+}
+has_permission = {
+	**{doctype: "dual_system.permissions.has_permission" for doctype in _SCOPES},
+	**{doctype: "dual_system.permissions.reference_has_permission" for doctype in _REFERENCES},
+}
+standard_queries = {doctype: "dual_system.permissions.scoped_link_query" for doctype in _SCOPES}
+
+# Frappe methods that read or count without the reader's permissions (dual_system/api/overrides.py)
+override_whitelisted_methods = {
+	"frappe.client.get_count": "dual_system.api.overrides.get_count",
+	"frappe.desk.listview.get_group_by_count": "dual_system.api.overrides.get_group_by_count",
+	"frappe.client.validate_link": "dual_system.api.overrides.validate_link",
+	"frappe.desk.search.get_link_title": "dual_system.api.overrides.get_link_title",
+	"frappe.utils.global_search.search": "dual_system.api.overrides.global_search",
+	"frappe.www.printview.get_html_and_style": "dual_system.api.overrides.get_html_and_style",
+	"frappe.www.printview.get_rendered_raw_commands": "dual_system.api.overrides.get_rendered_raw_commands",
+}
+before_request = ["dual_system.api.overrides.refuse_linked_field_reads"]
+# risk points in the awesome bar's full-text search (results filtered by scope above)
+global_search_doctypes = {"Default": [{"doctype": "Risk Point", "index": 30}]}
+
+# Other apps' doctypes whose changes move a user's scope, the link rule for every doctype,
+# and the values the workflows of the app's doctypes may write
 doc_events = {
+	"*": {"validate": "dual_system.permissions.validate_scoped_links"},
 	"Employee": {
 		"on_update": "dual_system.permissions.clear_scope_cache",
 		"on_trash": "dual_system.permissions.clear_scope_cache",
 	},
 	"Department": {"on_update": "dual_system.permissions.clear_scope_cache"},
+	"User Permission": {
+		"on_update": "dual_system.permissions.clear_scope_cache",
+		"on_trash": "dual_system.permissions.clear_scope_cache",
+	},
 	# a state of a workflow for the app's doctypes writes only values the doctype accepts
 	"Workflow": {"validate": "dual_system.services.workflow_guard.validate_workflow"},
 }
+
+# Fixtures: records that follow the code on every migrate (dual_system/fixtures/). Seeded
+# defaults an administrator may edit or delete (masters, workflows, permissions) are
+# created on install only (dual_system/setup/install.py).
+from dual_system.setup.workflows import WORKFLOW_ACTIONS as _WORKFLOW_ACTIONS
+from dual_system.setup.workflows import WORKFLOW_STATES as _WORKFLOW_STATES
+
+fixtures = [
+	{"dt": "Workflow State", "filters": [["name", "in", list(_WORKFLOW_STATES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(_WORKFLOW_ACTIONS)]]},
+	{"dt": "Property Setter", "filters": [["name", "in", ["Employee-main-show_title_field_in_link"]]]},
+]
 
 # Jinja: data of the "Risk Notification Card" print format
 jinja = {"methods": ["dual_system.services.card.get_risk_card_context"]}

@@ -1,43 +1,58 @@
-"""Department scope for the safety doctypes, enforced on every read path.
+"""Department scope on every read and write path, from the declarations in
+``dual_system.scopes``.
 
-Company scope is ERPNext's own: User Permissions on Company (added automatically
-when a user is linked to an Employee) restrict every doctype with a Company link.
-On top of that, users whose safety roles are department-level (Department
-Safety Lead, Inspector, Rectification Owner, Employee) see only records of
-their scope: the department of the Employee linked to the user with its whole
-subtree, plus the departments listed for them in Safety User Scope (with their
-subtrees). People named on a record (responsible person, 包保 persons, the
-analyst…) always see it.
+Who is scoped: users whose safety roles are department-level (Department
+Safety Lead, Inspector, Rectification Owner, Employee) see records of their
+scope — the department of the Employee linked to the user with its whole
+subtree, plus the departments listed for them in Safety User Scope; people
+named on a record see it too (see ``scopes.Scope``). Safety Managers, Company
+Principals and Safety Officers see their whole companies. Everyone is held to
+their companies by ERPNext's User Permissions on Company.
 
-The same rule is applied as SQL (``permission_query_conditions``: list, report
-view, export, get_list, dashboards) and in Python (``has_permission``: form,
-print, PDF, get_doc). Link search, which Frappe runs without permission
-conditions when ``ignore_user_permissions`` is set, goes through
-``scoped_link_query`` (``standard_queries`` hook).
+One rule, three forms:
+- SQL (``permission_query_conditions``): lists, report view, export,
+  ``get_list``, counts, dashboards, child tables read through ``parent=``, and
+  the rows of Frappe's own doctypes about a scoped record (files, versions,
+  comments, assignments, workflow actions…);
+- documents (``has_permission``): form, print, PDF, ``get_doc``, attachments;
+  for an existing record the SQL condition is evaluated on its stored row, so
+  both forms always agree; writes that move a record are checked on the new
+  values as well;
+- links (``validate_scoped_links``, a ``validate`` doc event on every doctype):
+  a user may only link a record to a scoped record they can read, or attach a
+  file to one they can write.
+
+Nothing here reads a copied department or user id: scope is computed from the
+record's current links, so moving a risk point or relinking an employee's user
+moves the access at once, whatever the route of the change.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import frappe
+from frappe import _
+from frappe.model.base_document import BaseDocument
+
+from dual_system.scopes import REFERENCES, SCOPES, child_doctypes
 
 # Roles whose holders see every record of their companies.
 COMPANY_WIDE_ROLES = frozenset({"System Manager", "Safety Manager", "Company Principal", "Safety Officer"})
+READ_PTYPES = frozenset({"read", "select", "print", "email", "report", "export", "share"})
 
-# doctype → (department fields, user fields naming people who always see the record)
-SCOPED_DOCTYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-	"Risk Point": (
-		("department",),
-		(
-			"responsible_user",
-			"main_responsible_user",
-			"technical_responsible_user",
-			"operating_responsible_user",
-		),
-	),
-	"Risk Assessment": (("department",), ("owner", "analyst", "reviewer", "approver")),
-	"Risk Event": (("department", "responsible_department"), ("responsible_user",)),
-	"Control Measure": (("department", "responsible_department"), ("responsible_user",)),
-}
+
+@dataclass(frozen=True)
+class ScopeContext:
+	user: str
+	company_wide: bool
+	companies: tuple[str, ...] | None  # None: not restricted by company
+	departments: tuple[str, ...]
+	employees: tuple[str, ...]
+
+	@property
+	def unrestricted(self) -> bool:
+		return self.company_wide and self.companies is None
 
 
 def is_company_wide(user: str) -> bool:
@@ -46,21 +61,27 @@ def is_company_wide(user: str) -> bool:
 	return bool(COMPANY_WIDE_ROLES.intersection(frappe.get_roles(user)))
 
 
-def scope_departments(user: str | None = None) -> list[str] | None:
-	"""Departments the user may see, or None when not restricted by department."""
+def context(user: str | None = None) -> ScopeContext:
+	"""The user's scope, computed once per request (and per test until cleared)."""
 	user = user or frappe.session.user
-	if is_company_wide(user):
-		return None
-	cache = getattr(frappe.local, "ds_scope_departments", None)
+	cache = getattr(frappe.local, "ds_scope_context", None)
 	if cache is None:
-		cache = frappe.local.ds_scope_departments = {}
+		cache = frappe.local.ds_scope_context = {}
 	if user not in cache:
-		cache[user] = _compute_scope_departments(user)
+		cache[user] = _compute_context(user)
 	return cache[user]
 
 
-def _compute_scope_departments(user: str) -> list[str]:
-	roots = set(frappe.get_all("Employee", filters={"user_id": user, "status": "Active"}, pluck="department"))
+def _compute_context(user: str) -> ScopeContext:
+	if user == "Administrator":
+		return ScopeContext(user, True, None, (), ())
+	company_permissions = frappe.permissions.get_user_permissions(user).get("Company") or []
+	companies = tuple(sorted({p.doc for p in company_permissions})) or None
+	company_wide = is_company_wide(user)
+	if company_wide:
+		return ScopeContext(user, True, companies, (), ())
+	employees = frappe.get_all("Employee", {"user_id": user, "status": "Active"}, ["name", "department"])
+	roots = {e.department for e in employees if e.department}
 	if frappe.db.exists("Safety User Scope", user):
 		roots.update(
 			frappe.get_all(
@@ -69,18 +90,26 @@ def _compute_scope_departments(user: str) -> list[str]:
 				pluck="department",
 			)
 		)
-	roots.discard(None)
+	return ScopeContext(
+		user=user,
+		company_wide=False,
+		companies=companies,
+		departments=tuple(_subtrees(roots)),
+		employees=tuple(sorted(e.name for e in employees)),
+	)
+
+
+def _subtrees(roots: set[str]) -> list[str]:
 	if not roots:
 		return []
 	department = frappe.qb.DocType("Department")
-	bounds = (
+	names: set[str] = set()
+	for lft, rgt in (
 		frappe.qb.from_(department)
 		.select(department.lft, department.rgt)
-		.where(department.name.isin(list(roots)))
+		.where(department.name.isin(sorted(roots)))
 		.run()
-	)
-	names: set[str] = set()
-	for lft, rgt in bounds:
+	):
 		names.update(
 			frappe.qb.from_(department)
 			.select(department.name)
@@ -90,41 +119,293 @@ def _compute_scope_departments(user: str) -> list[str]:
 	return sorted(names)
 
 
+def scope_departments(user: str | None = None) -> list[str] | None:
+	"""Departments the user may see, or None when not restricted by department."""
+	ctx = context(user)
+	return None if ctx.company_wide else list(ctx.departments)
+
+
 def clear_scope_cache(*args, **kwargs):
-	"""Forget computed scopes (an employee, department or scope changed)."""
-	frappe.local.ds_scope_departments = {}
+	"""Forget computed scopes (an employee, department, user permission or scope changed)."""
+	frappe.local.ds_scope_context = {}
+
+
+# --- SQL ------------------------------------------------------------------------------------
+def _in(values) -> str:
+	return ", ".join(frappe.db.escape(v, percent=False) for v in values)
+
+
+def condition(
+	doctype: str, user: str | None = None, *, alias: str | None = None, owned: bool = False, depth: int = 0
+) -> str | None:
+	"""SQL condition on ``alias`` (default: the doctype's table) that holds for the
+	records the user may read — or, with ``owned``, that lie in the user's own
+	department scope (writes). None: the user is not restricted at all."""
+	ctx = context(user)
+	if ctx.unrestricted:
+		return None
+	scope = SCOPES[doctype]
+	table = alias or f"`tab{doctype}`"
+	company = None
+	if ctx.companies is not None and scope.company:
+		company = f"{table}.`{scope.company}` in ({_in(ctx.companies)})"
+	if ctx.company_wide and company:
+		return company
+	either = []
+	if not ctx.company_wide:
+		if ctx.departments:
+			either += [f"{table}.`{field}` in ({_in(ctx.departments)})" for field in scope.departments]
+		if not owned:
+			if ctx.employees:
+				either += [f"{table}.`{field}` in ({_in(ctx.employees)})" for field in scope.people]
+			either += [f"{table}.`{field}` = {frappe.db.escape(ctx.user)}" for field in scope.actors]
+	for field, target in scope.via:
+		inner_alias = f"`ds_scope_{depth + 1}`"
+		inner = condition(target, user, alias=inner_alias, owned=owned, depth=depth + 1)
+		if inner is None:
+			continue
+		either.append(
+			f"{table}.`{field}` in (select {inner_alias}.`name` from `tab{target}` {inner_alias} where {inner})"
+		)
+	where = "(" + " or ".join(either) + ")" if either else "(1 = 0)"
+	return f"({company} and {where})" if company else where
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
-	user = user or frappe.session.user
-	departments = scope_departments(user)
-	if departments is None or doctype not in SCOPED_DOCTYPES:
+	"""``permission_query_conditions`` of the scoped doctypes."""
+	if doctype not in SCOPES:
 		return ""
-	department_fields, user_fields = SCOPED_DOCTYPES[doctype]
+	return condition(doctype, user) or ""
+
+
+def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Rows of a scoped record's child table, read through ``parent=``, only for its readers."""
+	parent = child_doctypes().get(doctype)
+	if not parent:
+		return ""
+	inner = condition(parent, user, alias="`ds_scope_parent`")
+	if inner is None:
+		return ""
 	table = f"`tab{doctype}`"
-	clauses = [f"{table}.`{field}` = {frappe.db.escape(user)}" for field in user_fields]
-	if departments:
-		values = ", ".join(frappe.db.escape(d) for d in departments)
-		clauses += [f"{table}.`{field}` in ({values})" for field in department_fields]
-	return "(" + " or ".join(clauses) + ")"
+	return (
+		f"({table}.`parenttype` = {frappe.db.escape(parent)} and {table}.`parent` in "
+		f"(select `ds_scope_parent`.`name` from `tab{parent}` `ds_scope_parent` where {inner}))"
+	)
 
 
+def reference_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Rows of Frappe's doctypes about a scoped record (a file attached to it, its
+	versions, comments, assignments, workflow actions…) only for its readers."""
+	table = f"`tab{doctype}`"
+	per_pair = []
+	for doctype_field, name_field in REFERENCES.get(doctype, ()):
+		restricted, allowed = [], []
+		for scoped in SCOPES:
+			inner = condition(scoped, user, alias="`ds_scope_ref`")
+			if inner is None:
+				continue
+			restricted.append(scoped)
+			allowed.append(
+				f"({table}.`{doctype_field}` = {frappe.db.escape(scoped)} and {table}.`{name_field}` in "
+				f"(select `ds_scope_ref`.`name` from `tab{scoped}` `ds_scope_ref` where {inner}))"
+			)
+		if restricted:
+			unrelated = f"ifnull({table}.`{doctype_field}`, '') not in ({_in(restricted)})"
+			per_pair.append("(" + " or ".join([unrelated, *allowed]) + ")")
+	# a row about several records (an activity log) needs every one of them readable
+	return "(" + " and ".join(per_pair) + ")" if per_pair else ""
+
+
+def matches(doctype: str, name: str, user: str | None = None, owned: bool = False) -> bool:
+	"""Whether the stored record satisfies the scope condition."""
+	where = condition(doctype, user, owned=owned)
+	if where is None:
+		return True
+	return bool(frappe.db.sql(f"select 1 from `tab{doctype}` where `name` = %s and {where} limit 1", (name,)))
+
+
+def can_read(doctype: str, name: str | None, user: str | None = None) -> bool:
+	"""Read access to one record: role, User Permissions and scope (Frappe's own check)."""
+	if not name:
+		return False
+	user = user or frappe.session.user
+	if not frappe.db.exists(doctype, name):
+		return False
+	return frappe.has_permission(doctype, "read", doc=name, user=user)
+
+
+def owns(doctype: str, values, user: str | None = None) -> bool:
+	"""Whether a record with these values lies in the user's own scope (create/move)."""
+	ctx = context(user)
+	if ctx.unrestricted:
+		return True
+	scope = SCOPES[doctype]
+	if scope.company and ctx.companies is not None and values.get(scope.company) not in ctx.companies:
+		return False
+	if ctx.company_wide:
+		return True
+	if any(values.get(field) in ctx.departments for field in scope.departments if values.get(field)):
+		return True
+	return any(
+		values.get(field) and matches(target, values.get(field), user, owned=True)
+		for field, target in scope.via
+	)
+
+
+# --- documents ------------------------------------------------------------------------------
 def has_permission(
 	doc, ptype: str | None = None, user: str | None = None, debug: bool = False
 ) -> bool | None:
+	"""``has_permission`` of the scoped doctypes (controllers can only deny)."""
 	user = user or frappe.session.user
-	departments = scope_departments(user)
-	if departments is None or doc.doctype not in SCOPED_DOCTYPES:
+	scope = SCOPES.get(doc.doctype)
+	if not scope or context(user).unrestricted:
 		return None
-	department_fields, user_fields = SCOPED_DOCTYPES[doc.doctype]
-	if any(doc.get(field) == user for field in user_fields):
+	frappe.local.ds_scope_refusal = None
+	ptype = ptype or "read"
+	stored = None
+	if doc.name and not doc.get("__islocal"):
+		stored = frappe.db.get_value(doc.doctype, doc.name, ["name", *scope.placement_fields], as_dict=True)
+	if not stored:
+		if owns(doc.doctype, doc, user):
+			return True
+		_explain(_("{0} can only be created within your own departments or companies").format(_(doc.doctype)))
+		return False
+	if not matches(doc.doctype, doc.name, user):
+		return False
+	if ptype in READ_PTYPES:
 		return True
-	if doc.get("__islocal") and ptype == "create" and not any(doc.get(f) for f in department_fields):
-		# a new record is checked again with its department on save
-		return True
-	return any(doc.get(field) in departments for field in department_fields if doc.get(field))
+	moved = [f for f in scope.placement_fields if (doc.get(f) or None) != (stored.get(f) or None)]
+	if moved and not (matches(doc.doctype, doc.name, user, owned=True) and owns(doc.doctype, doc, user)):
+		_explain(
+			_("{0} {1} can only be moved by someone whose departments hold it, and only within them").format(
+				_(doc.doctype), doc.name
+			)
+		)
+		return False
+	return True
 
 
+def _explain(message: str):
+	"""Remember why a write was refused; ``ScopedDocument.raise_no_permission_to`` says it."""
+	frappe.local.ds_scope_refusal = message
+
+
+def reference_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""``has_permission`` of Frappe's doctypes about another record: a row about a
+	scoped record needs read access to it (a file: write access to attach)."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return None
+	for doctype_field, name_field in REFERENCES.get(doc.doctype, ()):
+		target, name = doc.get(doctype_field), doc.get(name_field)
+		if target not in SCOPES or not name or context(user).unrestricted:
+			continue
+		if not frappe.db.exists(target, name):
+			continue
+		needed = "write" if doc.doctype == "File" and ptype in ("create", "write", "delete") else "read"
+		if not frappe.has_permission(target, needed, doc=name, user=user):
+			return False
+	return None
+
+
+def validate_scoped_links(doc, method=None):
+	"""A ``validate`` doc event on every doctype: a user may link a record (or a
+	child row, a file, a comment, an assignment) only to scoped records they can
+	read — a file only to records they can write. Server code that knowingly acts
+	for someone else sets ``ignore_permissions``."""
+	user = frappe.session.user
+	if user == "Administrator" or doc.flags.ignore_permissions or frappe.flags.in_install:
+		return
+	if context(user).unrestricted:
+		return
+	before = doc.get_doc_before_save() if not doc.is_new() else None
+	for row in [doc, *doc.get_all_children()]:
+		old_row = _old_row(before, row)
+		for target, name, field in _scoped_links(row):
+			if old_row is not None and _link_value(old_row, field) == name:
+				continue
+			needed = "write" if row.doctype == "File" else "read"
+			if not frappe.has_permission(target, needed, doc=name, user=user):
+				frappe.throw(
+					_("You cannot link {0} {1}: it is outside your scope").format(
+						_(target), frappe.bold(name)
+					),
+					frappe.PermissionError,
+					title=_("Not Permitted"),
+				)
+
+
+def _old_row(before, row):
+	if before is None:
+		return None
+	if row.doctype == before.doctype:
+		return before
+	for old in before.get_all_children():
+		if old.name == row.name:
+			return old
+	return None
+
+
+def _link_value(row, field: tuple[str | None, str]):
+	return row.get(field[1])
+
+
+def _scoped_links(row):
+	"""(target doctype, name, (doctype field, name field)) of every link of a row to a scoped record."""
+	meta = frappe.get_meta(row.doctype)
+	for df in meta.get_link_fields():
+		if df.options in SCOPES and row.get(df.fieldname):
+			yield df.options, row.get(df.fieldname), (None, df.fieldname)
+	for df in meta.get_dynamic_link_fields():
+		target = row.get(df.options)
+		if target in SCOPES and row.get(df.fieldname):
+			yield target, row.get(df.fieldname), (df.options, df.fieldname)
+	dynamic = {df.fieldname for df in meta.get_dynamic_link_fields()}
+	for doctype_field, name_field in REFERENCES.get(row.doctype, ()):
+		target = row.get(doctype_field)
+		if target in SCOPES and row.get(name_field) and name_field not in dynamic:
+			yield target, row.get(name_field), (doctype_field, name_field)
+
+
+class ScopedDocument:
+	"""Mixin of the scoped doctypes' controllers: a refused write says why."""
+
+	def raise_no_permission_to(self, perm_type):
+		reason = getattr(frappe.local, "ds_scope_refusal", None)
+		frappe.local.ds_scope_refusal = None
+		if reason:
+			frappe.flags.error_message = reason
+			frappe.throw(reason, frappe.PermissionError, title=_("Not Permitted"))
+		super().raise_no_permission_to(perm_type)
+
+
+class ScopedChild:
+	"""Mixin of the scoped doctypes' child rows. Frappe checks a child row through its
+	parent's ``parent_doc``; a row loaded on its own (``frappe.client.get`` or
+	``getdoc`` on a row name) has none, and Frappe then checks the parent *doctype*
+	only (``frappe.permissions.has_child_permission``), so any reader of some
+	assessment read every row. Here the stored parent is loaded, so the parent
+	record's own permission decides."""
+
+	@property
+	def parent_doc(self):
+		parent = BaseDocument.parent_doc.fget(self)
+		if parent is None and self.get("parenttype") and self.get("parent") and not self.get("__islocal"):
+			if frappe.db.exists(self.parenttype, self.parent):
+				parent = self._parent_doc = frappe.get_doc(self.parenttype, self.parent)
+		return parent
+
+	@parent_doc.setter
+	def parent_doc(self, value):
+		self._parent_doc = value
+
+	@parent_doc.deleter
+	def parent_doc(self):
+		self._parent_doc = None
+
+
+# --- link search ----------------------------------------------------------------------------
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
 def scoped_link_query(
@@ -140,7 +421,7 @@ def scoped_link_query(
 		if field not in fields and meta.get_field(field):
 			fields.append(field)
 	or_filters = [[doctype, field, "like", f"%{txt}%"] for field in fields] if txt else None
-	rows = frappe.get_list(
+	return frappe.get_list(
 		doctype,
 		fields=fields,
 		filters=filters,
@@ -150,4 +431,3 @@ def scoped_link_query(
 		order_by="name asc",
 		as_list=not as_dict,
 	)
-	return rows

@@ -73,6 +73,19 @@ def make_department(name: str, company: str | None = None, parent: str | None = 
 	return doc.name
 
 
+def make_location(name: str) -> str:
+	if not frappe.db.exists("Location", name):
+		frappe.get_doc({"doctype": "Location", "location_name": name}).insert(ignore_permissions=True)
+	return name
+
+
+def make_asset(company: str, name: str, location: str) -> str:
+	"""A submitted ERPNext fixed asset (the demo's own factory)."""
+	from dual_system.setup.demo import ensure_asset
+
+	return ensure_asset(company, name, location)
+
+
 def make_designation(name: str) -> str:
 	if not frappe.db.exists("Designation", name):
 		frappe.get_doc({"doctype": "Designation", "designation_name": name}).insert(ignore_permissions=True)
@@ -117,7 +130,11 @@ def make_employee(
 	designation: str | None = None,
 	create_user_permission: int = 1,
 ) -> str:
-	company = company or default_company()
+	company = (
+		company
+		or (department and frappe.db.get_value("Department", department, "company"))
+		or default_company()
+	)
 	doc = frappe.get_doc(
 		{
 			"doctype": "Employee",
@@ -359,9 +376,11 @@ class Org:
 		"hr": "safety",
 	}
 
+	COMPANY = ("DS Test Company", "DSTC")
+
 	def __init__(self):
 		self.tag = unique("")
-		self.company = default_company()
+		self.company = make_company(*self.COMPANY)
 		self.data = CommittedData()
 		self.users: dict[str, str] = {}
 		self.employees: dict[str, str] = {}
@@ -381,6 +400,13 @@ class Org:
 		self.dept["b"] = self.data.track(
 			"Department", make_department(f"Workshop B {self.tag}", self.company)
 		)
+		self.location = {}
+		self.asset = {}
+		for key in ("a", "a1", "b"):
+			self.location[key] = make_location(f"Area {key.upper()} {self.tag}")
+			self.asset[key] = make_asset(
+				self.company, f"Machine {key.upper()} {self.tag}", self.location[key]
+			)
 		for key, roles in self.ROLES.items():
 			email = f"{key.replace('_', '-')}-{self.tag.lower()}@example.com"
 			make_user(email, roles=roles, first_name=f"{key} {self.tag}")
@@ -409,13 +435,15 @@ def make_risk_point(
 	is_group: int = 0,
 	**fields,
 ) -> str:
+	company = company or frappe.db.get_value("Department", department, "company") or default_company()
+	fields.setdefault("location", make_location("Test Plant Area"))
 	doc = frappe.get_doc(
 		{
 			"doctype": "Risk Point",
 			"risk_point_code": code or unique("RP-"),
 			"risk_point_name": fields.pop("risk_point_name", None) or f"Point {unique('')}",
 			"risk_point_type": risk_point_type,
-			"company": company or default_company(),
+			"company": company,
 			"department": department,
 			"parent_risk_point": parent,
 			"is_group": is_group,
@@ -426,7 +454,21 @@ def make_risk_point(
 	return doc.name
 
 
-def lec_row(l=1, e=6, c=15, accident_type="GB6441-1986-08", **fields) -> dict:
+# one control measure of every category, as a real assessment row carries them
+FULL_MEASURES = {
+	"existing_engineering": "Interlock and emergency cut-off\nGas detection",
+	"existing_management": "Hourly patrol",
+	"existing_training": "Post training",
+	"existing_ppe": "Anti-static clothing",
+	"existing_emergency": "Fire plan and drill",
+	"recommended_management": "Review the alarm settings",
+}
+
+
+def lec_row(l=1, e=6, c=15, accident_type="GB6441-1986-08", full: bool = False, **fields) -> dict:
+	"""An LEC row; ``full`` adds measures of every category (as the demo's rows have)."""
+	if full:
+		fields = {**FULL_MEASURES, **fields}
 	return {
 		"step_or_item": fields.pop("step_or_item", "Step"),
 		"hazard": fields.pop("hazard", f"Hazard {unique('')}"),

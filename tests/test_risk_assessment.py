@@ -20,6 +20,9 @@ from dual_system.risk_control.doctype.risk_assessment.risk_assessment import (
 	SignOffError,
 )
 from dual_system.services.errors import ControlLevelError, InvalidRiskEvaluation
+from dual_system.services.signoff import (
+	StatusChangeError,
+)
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -219,8 +222,9 @@ def test_status_cannot_be_set_around_the_workflow(org, point):
 	frappe.set_user(org.user("officer"))
 	doc.reload()
 	doc.status = "Pending Approval"
-	with pytest.raises(AssessmentStateError, match="only through its workflow actions"):
+	with pytest.raises(StatusChangeError, match="only through its workflow actions"):
 		doc.save()
+	assert frappe.db.get_value("Risk Assessment", doc.name, "status") == "Draft"
 
 
 def test_major_risk_is_approved_by_the_company_principal_not_the_safety_manager(org, point):
@@ -286,7 +290,7 @@ def test_a_draft_to_approved_shortcut_added_to_the_workflow_is_still_refused(org
 	doc = draft(org, point)
 	with pytest.raises(SignOffError) as e:
 		act(doc.name, "Approve", org.user("manager"))
-	assert "has not been submitted for review by an analyst" in message(e)
+	assert "cannot move from Draft to Approved; it must be Pending Approval first" in message(e)
 	act(doc.name, "Submit for Review", org.user("officer"))
 	workflow.append(
 		"transitions",
@@ -300,7 +304,7 @@ def test_a_draft_to_approved_shortcut_added_to_the_workflow_is_still_refused(org
 	workflow.save()
 	with pytest.raises(SignOffError) as e:
 		act(doc.name, "Approve", org.user("manager"))
-	assert "has not been reviewed" in message(e)
+	assert "cannot move from Pending Review to Approved; it must be Pending Approval first" in message(e)
 	assert frappe.db.get_value("Risk Assessment", doc.name, "docstatus") == 0
 	assert not frappe.db.exists("Risk Event", {"risk_assessment": doc.name})
 
@@ -375,9 +379,11 @@ def test_only_one_assessment_in_progress_per_point(org, point):
 
 
 def test_revise_approve_supersede_keeps_history(org, point):
-	first = draft(org, point, [lec_row(3, 6, 7)])  # 126 General
+	first = draft(org, point, [lec_row(3, 6, 7, full=True)])  # 126 General
 	approve_through_workflow(first.name, org)
 	first_events = frappe.get_all("Risk Event", {"risk_assessment": first.name}, pluck="name")
+	first_measures = frappe.get_all("Control Measure", {"risk_event": ("in", first_events)}, pluck="name")
+	assert len(first_measures) == 7  # one line each of the full row's measure fields
 
 	frappe.set_user(org.user("officer"))
 	second_name = frappe.get_doc("Risk Assessment", first.name).revise(reason="Process Change")
@@ -409,10 +415,7 @@ def test_revise_approve_supersede_keeps_history(org, point):
 	)
 	assert frappe.db.get_value("Risk Assessment", second_name, ["status", "is_current"]) == ("Approved", 1)
 	assert {frappe.db.get_value("Risk Event", e, "status") for e in first_events} == {"Archived"}
-	assert frappe.db.get_value("Control Measure", {"risk_event": first_events[0]}, "status") in (
-		None,
-		"Archived",
-	)
+	assert {frappe.db.get_value("Control Measure", m, "status") for m in first_measures} == {"Archived"}
 	live = frappe.get_all(
 		"Risk Event", {"risk_point": point, "status": "Active"}, ["risk_assessment", "score", "risk_level"]
 	)

@@ -15,11 +15,11 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt
 
-from dual_system.core.levels import LEVEL_COLOURS, LEVEL_HEX, LEVELS, level_rank
+from dual_system.core.levels import LEVEL_COLOURS, LEVEL_HEX, LEVELS, UNGRADED_HEX, level_rank
 from dual_system.core.scoring import highest_level
 
 # a point without a live risk event
-NO_LEVEL_HEX = "#98a2b3"
+NO_LEVEL_HEX = UNGRADED_HEX
 WORK_ACTIVITY = "Work Activity"
 POINT_FIELDS = (
 	"name",

@@ -53,6 +53,21 @@ def notify(user: str, doctype: str, name: str, subject: str, message: str = "") 
 	)
 
 
+def current_users(employees) -> dict[str, str]:
+	"""Employee → the user linked to it now (not a copy taken when a record was saved)."""
+	employees = sorted({e for e in employees if e})
+	if not employees:
+		return {}
+	return dict(
+		frappe.get_all(
+			"Employee",
+			{"name": ("in", employees), "user_id": ("is", "set")},
+			["name", "user_id"],
+			as_list=True,
+		)
+	)
+
+
 def send_risk_review_reminders(today=None) -> int:
 	"""Remind each active risk point's responsible person (or, without one, the
 	point's creator) that its review falls due; once per point and due date."""
@@ -62,11 +77,12 @@ def send_risk_review_reminders(today=None) -> int:
 	points = frappe.get_all(
 		"Risk Point",
 		filters={"status": "Active", "review_due_date": ("<=", horizon)},
-		fields=["name", "risk_point_name", "review_due_date", "responsible_user", "owner"],
+		fields=["name", "risk_point_name", "review_due_date", "responsible_employee", "owner"],
 	)
+	users = current_users(p.responsible_employee for p in points)
 	sent = 0
 	for point in points:
-		recipient = point.responsible_user or point.owner
+		recipient = users.get(point.responsible_employee) or point.owner
 		key = reminder_key(point.name, getdate(point.review_due_date))
 		if not claim(key, "Risk Review", "Risk Point", point.name, recipient, point.review_due_date):
 			continue

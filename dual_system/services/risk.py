@@ -10,12 +10,15 @@ from frappe.utils import getdate, nowdate
 
 from dual_system.core.levels import (
 	ControlLevelTooLow,
+	UnknownControlLevel,
 	check_control_level,
 	highest_control_level,
 )
 from dual_system.core.measures import measures_from_row
 from dual_system.core.review import next_review_date
 from dual_system.core.scoring import format_score, highest_level
+from dual_system.core.vocabulary import IDENTIFICATION_BY_TYPE
+from dual_system.services import audit
 from dual_system.services.errors import ControlLevelError, DualSystemValidationError, throw_core_error
 from dual_system.services.evaluation import evaluate_values, get_method
 
@@ -36,6 +39,32 @@ def control_level_mapping() -> dict[str, str]:
 	}
 
 
+# --- defaults from the risk point ------------------------------------------------------
+def apply_point_defaults(assessment) -> None:
+	"""Rules that follow from the risk point, applied on the server so the desk,
+	REST, Data Import and revisions all get them: the identification method its
+	type calls for (JHA for activities, SCL for equipment and areas) when none is
+	chosen, and on a major hazard installation the default forced-major reason on
+	rows added since the last save (DOMAIN §4.4 c; the analyst may clear it)."""
+	point = frappe.db.get_value(
+		"Risk Point", assessment.risk_point, ["risk_point_type", "is_major_hazard_installation"], as_dict=True
+	)
+	if not point:
+		return
+	if not assessment.identification_method:
+		assessment.identification_method = IDENTIFICATION_BY_TYPE.get(point.risk_point_type)
+	if not point.is_major_hazard_installation:
+		return
+	reason = frappe.db.get_value(
+		"Forced Major Reason", {"default_for_major_hazard_installation": 1, "enabled": 1}, "name"
+	)
+	before = assessment.get_doc_before_save()
+	saved_rows = {row.name for row in before.rows} if before else set()
+	for row in assessment.rows:
+		if reason and not row.forced_major_reason and row.name not in saved_rows:
+			row.forced_major_reason = reason
+
+
 # --- evaluation of rows ---------------------------------------------------------------
 def row_factor_values(method, row) -> dict:
 	return {factor.code: row.get(FACTOR_FIELDS[i]) for i, factor in enumerate(method.factors)}
@@ -47,7 +76,7 @@ def factor_values_text(method, row) -> str:
 	)
 
 
-def evaluate_row(method_name: str, row, label: str) -> None:
+def evaluate_row(method_name: str, row, label: str, previous_control: str | None = None) -> None:
 	"""Score, level and control level of one row, in place; bad input raises a translated error."""
 	method = get_method(method_name)
 	for field in FACTOR_FIELDS[len(method.factors) :]:
@@ -59,14 +88,18 @@ def evaluate_row(method_name: str, row, label: str) -> None:
 	row.computed_level = result.computed_level
 	row.band_label = result.band_label
 	row.risk_level = result.level
-	row.control_level = validated_control_level(result.level, row.control_level, label)
+	row.control_level = validated_control_level(result.level, row.control_level, label, previous_control)
 
 
-def validated_control_level(level: str, chosen: str | None, label: str | None = None) -> str:
+def validated_control_level(
+	level: str, chosen: str | None, label: str | None = None, previous: str | None = None
+) -> str:
 	try:
-		return check_control_level(level, chosen, control_level_mapping())
+		return check_control_level(level, chosen, control_level_mapping(), previous)
 	except ControlLevelTooLow as e:
 		throw_core_error(e, exc=ControlLevelError, prefix=label, title=_("Control Level Too Low"))
+	except UnknownControlLevel as e:
+		throw_core_error(e, exc=ControlLevelError, prefix=label, title=_("Unknown Control Level"))
 
 
 # --- approval ------------------------------------------------------------------------------
@@ -81,6 +114,7 @@ def approve(assessment) -> None:
 	"""The approved revision becomes the live one: the previous revision is
 	superseded and its events archived (kept, out of the roll-up); this one's
 	rows become Risk Events with their Control Measures."""
+	lock_risk_point_chain(assessment.risk_point)
 	previous = current_assessment(assessment.risk_point, exclude=assessment.name)
 	if previous:
 		supersede(previous, assessment.name)
@@ -106,23 +140,34 @@ def approve(assessment) -> None:
 
 
 def supersede(assessment_name: str, superseded_by: str) -> None:
-	frappe.db.set_value(
+	"""The previous revision becomes Superseded and its live events and measures
+	Archived — each change recorded (Version, and a comment saying why)."""
+	reason = _("Superseded by the approval of {0}").format(superseded_by)
+	audit.set_values(
 		"Risk Assessment",
-		assessment_name,
+		[assessment_name],
 		{"status": "Superseded", "is_current": 0, "superseded_by": superseded_by, "superseded_on": nowdate()},
+		reason,
 	)
-	for event in frappe.get_all(
+	events = frappe.get_all(
 		"Risk Event", {"risk_assessment": assessment_name, "status": "Active"}, pluck="name"
-	):
-		archive_event(event, superseded_by)
-
-
-def archive_event(event: str, superseded_by: str | None = None) -> None:
-	frappe.db.set_value(
-		"Risk Event", event, {"status": "Archived", "archived_on": nowdate(), "archived_by": superseded_by}
 	)
-	measure = frappe.qb.DocType("Control Measure")
-	frappe.qb.update(measure).set(measure.status, "Archived").where(measure.risk_event == event).run()
+	archive_events(events, superseded_by, reason)
+
+
+def archive_events(events: list[str], superseded_by: str | None = None, reason: str | None = None) -> None:
+	if not events:
+		return
+	audit.set_values(
+		"Risk Event",
+		events,
+		{"status": "Archived", "archived_on": nowdate(), "archived_by": superseded_by},
+		reason,
+	)
+	measures = frappe.get_all(
+		"Control Measure", {"risk_event": ("in", events), "status": ("!=", "Archived")}, pluck="name"
+	)
+	audit.set_values("Control Measure", measures, {"status": "Archived"}, reason)
 
 
 def create_event(assessment, row, method):
@@ -165,21 +210,51 @@ def create_event(assessment, row, method):
 
 
 # --- roll-up -----------------------------------------------------------------------------------
+def lock_risk_point_chain(risk_point: str | None) -> None:
+	"""Lock a point and its ancestors, top down, before changing what they roll up:
+	two approvals under the same parent then take turns instead of each rolling
+	up a parent from a stale view of its children."""
+	chain = []
+	name = risk_point
+	while name and name not in chain:
+		chain.append(name)
+		name = frappe.db.get_value("Risk Point", name, "parent_risk_point")
+	point = frappe.qb.DocType("Risk Point")
+	for name in reversed(chain):
+		frappe.qb.from_(point).select(point.name).where(point.name == name).for_update().run()
+
+
 def refresh_risk_levels(risk_point: str | None) -> None:
 	"""A point's level is the highest of its own live events and its active
-	children's levels; recompute it and every ancestor above it."""
+	children's levels; recompute it and every ancestor above it. Reads lock
+	(``for update``), so they see what a concurrent approval committed."""
+	lock_risk_point_chain(risk_point)
+	event, point_table = frappe.qb.DocType("Risk Event"), frappe.qb.DocType("Risk Point")
 	name = risk_point
 	while name:
-		own = frappe.get_all(
-			"Risk Event", {"risk_point": name, "status": "Active"}, ["risk_level", "control_level"]
+		own = (
+			frappe.qb.from_(event)
+			.select(event.risk_level, event.control_level)
+			.where((event.risk_point == name) & (event.status == "Active"))
+			.for_update()
+			.run(as_dict=True)
 		)
-		point = frappe.db.get_value("Risk Point", name, ["status", "parent_risk_point"], as_dict=True)
+		point = (
+			frappe.qb.from_(point_table)
+			.select(point_table.status, point_table.parent_risk_point)
+			.where(point_table.name == name)
+			.for_update()
+			.run(as_dict=True)
+		)
 		if not point:
 			return
-		children = frappe.get_all(
-			"Risk Point",
-			{"parent_risk_point": name, "status": "Active"},
-			["current_risk_level", "current_control_level"],
+		point = point[0]
+		children = (
+			frappe.qb.from_(point_table)
+			.select(point_table.current_risk_level, point_table.current_control_level)
+			.where((point_table.parent_risk_point == name) & (point_table.status == "Active"))
+			.for_update()
+			.run(as_dict=True)
 		)
 		if point.status == "Retired":
 			level = control = None
@@ -197,9 +272,25 @@ def refresh_risk_levels(risk_point: str | None) -> None:
 		name = point.parent_risk_point
 
 
+def follow_point_department(risk_point: str, old: str | None, new: str | None) -> None:
+	"""Assessments, events and measures show their point's department (a copy for
+	display and filters; permissions never read it): when the point moves, so do
+	they — and events whose responsibility lay with the point's department (the
+	default) move their responsible department with it."""
+	for doctype in ("Risk Assessment", "Risk Event", "Control Measure"):
+		table = frappe.qb.DocType(doctype)
+		frappe.qb.update(table).set(table.department, new).where(table.risk_point == risk_point).run()
+		if doctype != "Risk Assessment" and old:
+			frappe.qb.update(table).set(table.responsible_department, new).where(
+				(table.risk_point == risk_point) & (table.responsible_department == old)
+			).run()
+
+
 def retire_point(risk_point: str) -> None:
-	for event in frappe.get_all("Risk Event", {"risk_point": risk_point, "status": "Active"}, pluck="name"):
-		archive_event(event)
+	archive_events(
+		frappe.get_all("Risk Event", {"risk_point": risk_point, "status": "Active"}, pluck="name"),
+		reason=_("Risk Point {0} was retired").format(risk_point),
+	)
 
 
 # --- revisions and re-assessment ---------------------------------------------------------------

@@ -24,6 +24,17 @@ ROLES = (
 )
 
 
+# ERPNext masters the safety doctypes link to: the app's roles may find them in
+# link fields and reports ("select": name and title, not the record itself)
+MASTER_ACCESS = {
+	"Location": "select",
+	"Asset": "select",
+	"Designation": "select",
+	"Department": "select",
+	"Employee": "select",
+}
+
+
 def _values(pairs):
 	return [{"value": v, "meaning": m} for v, m in pairs]
 
@@ -320,6 +331,8 @@ HAZARD_FACTOR_CATEGORIES = [
 ]
 
 # DOMAIN.md §4.4 (wording varies by sector rule: editable)
+# the reason new rows of a major hazard installation's assessment get by default
+MHI_FORCED_MAJOR_REASON = "MHI"
 FORCED_MAJOR_REASONS = [
 	(
 		"LEGAL",

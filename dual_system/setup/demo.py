@@ -93,6 +93,7 @@ LOCATIONS = [
 RISK_POINTS = [
 	{
 		"code": "RP-01",
+		"asset": _("Methanol tanks T-101 to T-104"),
 		"name": _("Methanol tank farm, 4 × 2,000 m³"),
 		"type": "Area / Site",
 		"department": "methanol",
@@ -137,6 +138,7 @@ RISK_POINTS = [
 	},
 	{
 		"code": "RP-02",
+		"asset": _("Hydrogenation reactor R-201"),
 		"name": _("Hydrogenation reactor R-201"),
 		"type": "Facility / Equipment",
 		"department": "hydrogenation",
@@ -195,6 +197,7 @@ RISK_POINTS = [
 	},
 	{
 		"code": "RP-04",
+		"asset": _("250 t hydraulic press P-01"),
 		"name": _("250 t press"),
 		"type": "Facility / Equipment",
 		"department": "metalwork",
@@ -221,6 +224,7 @@ RISK_POINTS = [
 	},
 	{
 		"code": "RP-05",
+		"asset": _("10 t overhead crane C-01"),
 		"name": _("10 t overhead crane"),
 		"type": "Facility / Equipment",
 		"department": "metalwork",
@@ -245,6 +249,7 @@ RISK_POINTS = [
 	},
 	{
 		"code": "RP-06",
+		"asset": _("10 kV switchgear SG-01"),
 		"name": _("10 kV switch room"),
 		"type": "Area / Site",
 		"department": "power",
@@ -293,6 +298,7 @@ RISK_POINTS = [
 	},
 	{
 		"code": "RP-08",
+		"asset": _("Dust collector DC-01"),
 		"name": _("Aluminium polishing workshop, 12 workers"),
 		"type": "Area / Site",
 		"department": "metalwork",
@@ -362,6 +368,8 @@ _CODES = {
 	"forced_major_reason",
 	"responsible",
 }
+
+ASSET_CATEGORY = _("Plant and Machinery")
 
 
 def _t(text: str) -> str:
@@ -464,6 +472,7 @@ def _people(company: str, departments: dict) -> dict:
 
 
 def _risk_point(spec: dict, company: str, departments: dict, people: dict) -> str:
+	frappe.set_user("Administrator")
 	code = spec["code"]
 	if not frappe.db.exists("Risk Point", code):
 		point = frappe.get_doc(
@@ -475,6 +484,7 @@ def _risk_point(spec: dict, company: str, departments: dict, people: dict) -> st
 				"company": company,
 				"department": departments[spec["department"]],
 				"location": spec["location"],
+				"asset": spec.get("asset") and ensure_asset(company, spec["asset"], spec["location"]),
 				"responsible_employee": people[spec.get("responsible", "lead")]["employee"],
 				"emergency_actions": spec["emergency_actions"],
 				"emergency_contact": "0531-8888 0119",
@@ -493,9 +503,80 @@ def _risk_point(spec: dict, company: str, departments: dict, people: dict) -> st
 				}
 			)
 		point.insert(ignore_permissions=True)
+	elif spec.get("asset") and not frappe.db.get_value("Risk Point", code, "asset"):
+		point = frappe.get_doc("Risk Point", code)
+		point.asset = ensure_asset(company, spec["asset"], point.location or spec["location"])
+		point.save(ignore_permissions=True)
 	if not frappe.db.exists("Risk Assessment", {"risk_point": code, "docstatus": 1}):
 		_assess(spec, people)
 	return code
+
+
+def ensure_asset(company: str, asset_name: str, location: str, category: str | None = None) -> str:
+	"""An ERPNext fixed asset of the company (an existing asset, no depreciation),
+	with its item and asset category; reused when it exists."""
+	existing = frappe.db.get_value("Asset", {"asset_name": asset_name, "company": company}, "name")
+	if existing:
+		return existing
+	category = ensure_asset_category(company, category or _t(ASSET_CATEGORY))
+	item_code = asset_name[:140]
+	if not frappe.db.exists("Item", item_code):
+		frappe.get_doc(
+			{
+				"doctype": "Item",
+				"item_code": item_code,
+				"item_name": asset_name,
+				"item_group": frappe.db.get_value("Item Group", {"is_group": 0}, "name"),
+				"stock_uom": "Nos",
+				"is_stock_item": 0,
+				"is_fixed_asset": 1,
+				"asset_category": category,
+			}
+		).insert(ignore_permissions=True)
+	asset = frappe.get_doc(
+		{
+			"doctype": "Asset",
+			"company": company,
+			"item_code": item_code,
+			"asset_name": asset_name,
+			"asset_category": category,
+			"location": location,
+			"is_existing_asset": 1,
+			"calculate_depreciation": 0,
+			"purchase_date": add_years(getdate(nowdate()), -6),
+			"available_for_use_date": add_years(getdate(nowdate()), -6),
+			"gross_purchase_amount": 100000,
+		}
+	)
+	asset.insert(ignore_permissions=True)
+	asset.submit()
+	return asset.name
+
+
+def ensure_asset_category(company: str, name: str) -> str:
+	"""An asset category with the company's fixed-asset and depreciation accounts."""
+	accounts = {
+		"company_name": company,
+		"fixed_asset_account": frappe.db.get_value(
+			"Account", {"company": company, "account_type": "Fixed Asset", "is_group": 0}, "name"
+		),
+		"accumulated_depreciation_account": frappe.get_cached_value(
+			"Company", company, "accumulated_depreciation_account"
+		),
+		"depreciation_expense_account": frappe.get_cached_value(
+			"Company", company, "depreciation_expense_account"
+		),
+	}
+	if not frappe.db.exists("Asset Category", name):
+		frappe.get_doc(
+			{"doctype": "Asset Category", "asset_category_name": name, "accounts": [accounts]}
+		).insert(ignore_permissions=True)
+		return name
+	category = frappe.get_doc("Asset Category", name)
+	if not any(row.company_name == company for row in category.accounts):
+		category.append("accounts", accounts)
+		category.save(ignore_permissions=True)
+	return name
 
 
 def _assess(spec: dict, people: dict) -> None:

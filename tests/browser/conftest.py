@@ -3,8 +3,8 @@
 The test site is served for the session by Frappe's own development server
 (``bench --site <test site> serve``) on ``DS_TEST_PORT``, started and stopped here by
 its process group; the demo plant (dual_system.setup.demo) is loaded into the test
-site once and kept, like the ERPNext data the site starts from (every other test tags
-its own records, so the plant does not change what they count). Screenshots go to
+site once and kept (the ``demo`` fixture of tests/conftest.py, shared with the HTTP
+tests of the roles). Screenshots go to
 ``DS_ARTIFACTS`` (./dev: ``artifacts/`` of the checkout), named by user and page.
 """
 
@@ -95,16 +95,10 @@ def _stop(server: subprocess.Popen):
 
 
 @pytest.fixture(scope="session")
-def demo_site(served_site):
-	"""The served test site with the demo plant committed (loaded once, kept)."""
-	from dual_system.setup.demo import build_demo_plant
-
-	frappe.set_user("Administrator")
-	frappe.db.rollback()
-	plant = build_demo_plant()
-	frappe.db.commit()
+def demo_site(served_site, demo):
+	"""The served test site with the demo plant committed (tests/conftest.py ``demo``)."""
 	frappe.clear_cache()
-	return frappe._dict(url=served_site, plant=plant)
+	return frappe._dict(url=served_site, plant=demo)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from dual_system.core.measures import NATIONAL_CLASSES, is_valid_national_class
+from dual_system.permissions import ScopedDocument
 from dual_system.services.errors import DualSystemValidationError
 
 
@@ -13,7 +14,7 @@ class ControlMeasureError(DualSystemValidationError):
 	pass
 
 
-class ControlMeasure(Document):
+class ControlMeasure(ScopedDocument, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -62,7 +63,6 @@ class ControlMeasure(Document):
 		]
 		responsible_department: DF.Link | None
 		responsible_employee_name: DF.Data | None
-		responsible_user: DF.Link | None
 		risk_event: DF.Link
 		risk_level: DF.Literal["", "Major", "Significant", "General", "Low"]
 		risk_point: DF.Link | None

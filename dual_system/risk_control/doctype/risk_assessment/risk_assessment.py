@@ -4,23 +4,20 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import now_datetime
 
 from dual_system.core.levels import LEVELS
 from dual_system.core.scoring import highest_level
-from dual_system.services import risk
+from dual_system.permissions import ScopedDocument
+from dual_system.services import risk, signoff
 from dual_system.services.errors import DualSystemValidationError
-
-
-class SignOffError(DualSystemValidationError):
-	"""Analyst, reviewer and approver must be three different people, in that order."""
+from dual_system.services.signoff import SignOffError
 
 
 class AssessmentStateError(DualSystemValidationError):
 	pass
 
 
-class RiskAssessment(Document):
+class RiskAssessment(ScopedDocument, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -43,7 +40,7 @@ class RiskAssessment(Document):
 		evaluation_method: DF.Link
 		has_major_risk: DF.Check
 		highest_level: DF.Literal["", "Major", "Significant", "General", "Low"]
-		identification_method: DF.Literal["JHA", "SCL"]
+		identification_method: DF.Literal["", "JHA", "SCL"]
 		is_current: DF.Check
 		last_rejected_by: DF.Link | None
 		naming_series: DF.Literal["RA-.YYYY.-.#####"]
@@ -69,19 +66,24 @@ class RiskAssessment(Document):
 		workflow_state: DF.Link | None
 
 	# end: auto-generated types
+	def before_validate(self):
+		risk.apply_point_defaults(self)
+
 	def validate(self):
 		self.validate_risk_point()
 		self.validate_one_open_assessment()
 		self.validate_revision_chain()
 		self.validate_rows()
 		self.set_result()
-		self.record_sign_off()
+		signoff.apply(self)
 
 	def before_submit(self):
-		self.check_sign_off_chain()
-		self.approver = frappe.session.user
-		self.approved_on = now_datetime()
-		self.status = "Approved"
+		if self.status != "Approved":
+			frappe.throw(
+				_("{0} is approved through its workflow's Approve action").format(frappe.bold(self.name)),
+				exc=SignOffError,
+				title=_("Not Approved"),
+			)
 
 	def on_submit(self):
 		risk.approve(self)
@@ -129,6 +131,8 @@ class RiskAssessment(Document):
 			)
 
 	def validate_rows(self):
+		before = self.get_doc_before_save()
+		saved = {row.name: row.control_level for row in before.rows} if before else {}
 		if not self.rows:
 			frappe.throw(_("Add at least one row to identify and evaluate"), exc=DualSystemValidationError)
 		for row in self.rows:
@@ -143,77 +147,11 @@ class RiskAssessment(Document):
 					exc=DualSystemValidationError,
 					title=_("Missing Accident Type"),
 				)
-			risk.evaluate_row(self.evaluation_method, row, label)
+			risk.evaluate_row(self.evaluation_method, row, label, saved.get(row.name))
 
 	def set_result(self):
 		self.highest_level = highest_level(row.risk_level for row in self.rows)
 		self.has_major_risk = int(self.highest_level == LEVELS[0])
-
-	# --- sign-off ---------------------------------------------------------------------
-	def record_sign_off(self):
-		"""Who did what is recorded from the status the workflow sets, whatever
-		the workflow's states are called or how its transitions are drawn."""
-		if self.docstatus != 0:
-			return
-		before = self.get_doc_before_save()
-		previous = before.status if before else None
-		if self.status == previous:
-			return
-		if before and before.get("workflow_state") == self.get("workflow_state"):
-			frappe.throw(
-				_("The status of an assessment changes only through its workflow actions"),
-				exc=AssessmentStateError,
-				title=_("Not Allowed"),
-			)
-		user = frappe.session.user
-		if self.status == "Pending Review":
-			self.analyst, self.analysed_on = user, now_datetime()
-			self.reviewer = self.reviewed_on = None
-		elif self.status == "Pending Approval":
-			if not self.analyst:
-				frappe.throw(
-					_("{0} has not been submitted for review by an analyst").format(frappe.bold(self.name)),
-					exc=SignOffError,
-					title=_("Not Submitted for Review"),
-				)
-			if user == self.analyst:
-				frappe.throw(
-					_("The reviewer cannot be the analyst ({0}): another user must review").format(user),
-					exc=SignOffError,
-					title=_("Reviewer Is the Analyst"),
-				)
-			self.reviewer, self.reviewed_on = user, now_datetime()
-		elif self.status == "Draft" and previous in ("Pending Review", "Pending Approval"):
-			self.last_rejected_by = user
-			self.analyst = self.analysed_on = self.reviewer = self.reviewed_on = None
-
-	def check_sign_off_chain(self):
-		user = frappe.session.user
-		if not self.analyst:
-			frappe.throw(
-				_("{0} has not been submitted for review by an analyst").format(frappe.bold(self.name)),
-				exc=SignOffError,
-				title=_("Not Submitted for Review"),
-			)
-		before = self.get_doc_before_save()
-		if not self.reviewer or not before or before.status != "Pending Approval":
-			frappe.throw(
-				_("{0} has not been reviewed: it cannot be approved").format(frappe.bold(self.name)),
-				exc=SignOffError,
-				title=_("Not Reviewed"),
-			)
-		if user == self.analyst:
-			frappe.throw(
-				_("The approver cannot be the analyst ({0}): another user must approve").format(user),
-				exc=SignOffError,
-				title=_("Approver Is the Analyst"),
-			)
-		if user == self.reviewer:
-			frappe.throw(
-				_("The approver cannot be the reviewer ({0}): another user must approve").format(user),
-				exc=SignOffError,
-				title=_("Approver Is the Reviewer"),
-			)
 
 	# --- actions ----------------------------------------------------------------------
 	@frappe.whitelist()

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from dual_system.permissions import ScopedDocument
 from dual_system.services import risk
 from dual_system.services.errors import DualSystemValidationError
 
@@ -28,7 +29,6 @@ FROM_ASSESSMENT = (
 SHOWN_ON_MEASURES = (
 	"control_level",
 	"responsible_department",
-	"responsible_user",
 	"responsible_employee_name",
 )
 
@@ -37,7 +37,7 @@ class RiskEventChangeError(DualSystemValidationError):
 	pass
 
 
-class RiskEvent(Document):
+class RiskEvent(ScopedDocument, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -66,7 +66,6 @@ class RiskEvent(Document):
 		responsible_department: DF.Link | None
 		responsible_employee: DF.Link | None
 		responsible_employee_name: DF.Data | None
-		responsible_user: DF.Link | None
 		risk_assessment: DF.Link | None
 		risk_level: DF.Literal["", "Major", "Significant", "General", "Low"]
 		risk_point: DF.Link

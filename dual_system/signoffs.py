@@ -1,0 +1,93 @@
+"""Who signs off what, declared per doctype (pure data; see services/signoff.py).
+
+Each step names the status a workflow sets, the User and Datetime fields the
+server records from the user who took the step, the statuses it may follow,
+the actors it needs and the actors it must differ from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def _(message: str) -> str:
+	"""Marks a label for extraction; the sign-off service translates it when shown."""
+	return message
+
+
+@dataclass(frozen=True)
+class Step:
+	status: str
+	actor: str | None = None  # User field recorded from the acting user
+	at: str | None = None  # Datetime field recorded with it
+	role: str = ""  # the actor as a person ("reviewer"), for messages
+	verb: str = ""  # what the actor does ("review"), for messages
+	after: tuple[str, ...] = ()  # statuses this step may follow (empty: any)
+	needs: tuple[str, ...] = ()  # actor fields earlier steps must have recorded
+	differs_from: tuple[str, ...] = ()  # recorded actors this step's actor must not be
+	clears: tuple[str, ...] = ()  # recorded fields emptied when the step is taken
+
+
+@dataclass(frozen=True)
+class SignOff:
+	steps: tuple[Step, ...]
+	status_field: str = "status"
+	initial: str = "Draft"
+
+	def step(self, status: str) -> Step | None:
+		return next((s for s in self.steps if s.status == status), None)
+
+	@property
+	def recorded_fields(self) -> tuple[str, ...]:
+		fields = []
+		for step in self.steps:
+			fields += [f for f in (step.actor, step.at) if f and f not in fields]
+		return tuple(fields)
+
+	def role_of(self, field: str) -> str:
+		return next((s.role for s in self.steps if s.actor == field), field)
+
+
+SIGN_OFFS: dict[str, SignOff] = {
+	"Risk Assessment": SignOff(
+		steps=(
+			Step(
+				"Pending Review",
+				actor="analyst",
+				at="analysed_on",
+				role=_("analyst"),
+				verb=_("submit for review"),
+				after=("Draft",),
+				clears=("reviewer", "reviewed_on"),
+			),
+			Step(
+				"Pending Approval",
+				actor="reviewer",
+				at="reviewed_on",
+				role=_("reviewer"),
+				verb=_("review"),
+				after=("Pending Review",),
+				needs=("analyst",),
+				differs_from=("analyst",),
+			),
+			Step(
+				"Approved",
+				actor="approver",
+				at="approved_on",
+				role=_("approver"),
+				verb=_("approve"),
+				after=("Pending Approval",),
+				needs=("analyst", "reviewer"),
+				differs_from=("analyst", "reviewer"),
+			),
+			Step(
+				"Draft",
+				actor="last_rejected_by",
+				role=_("rejecter"),
+				verb=_("reject"),
+				after=("Pending Review", "Pending Approval"),
+				clears=("analyst", "analysed_on", "reviewer", "reviewed_on"),
+			),
+		)
+	),
+}
