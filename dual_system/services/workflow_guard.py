@@ -4,9 +4,9 @@ does not accept (hooks.doc_events["Workflow"]["validate"]).
 Frappe applies a state's ``update_field`` / ``update_value`` only when a user takes an
 action, so without this check a mistyped status is saved silently and refused later, in
 front of the person who acts. Allowed values are read from the doctype's meta (the
-options of a Select field); ``WORKFLOW_FIELDS`` narrows them for the app's doctypes whose
-controllers rely on a field: which fields a state may set, which values the app keeps
-for itself, and which values belong to a submitted document.
+options of a Select field). A doctype with a sign-off declaration (``signoffs.py``) is
+stricter: a state may set only its status field, never a ``reserved`` status, and a
+``submitted`` status exactly when the state's doc status is 1.
 """
 
 from __future__ import annotations
@@ -17,14 +17,7 @@ from frappe.model import no_value_fields
 from frappe.utils import cint
 
 from dual_system.services.errors import DualSystemValidationError
-
-# doctype → field a state may set → rules. ``reserved``: values only the app writes;
-# ``submitted``: values that go with document status 1 (and only with it).
-WORKFLOW_FIELDS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
-	"Risk Assessment": {
-		"status": {"reserved": ("Superseded",), "submitted": ("Approved",)},
-	},
-}
+from dual_system.signoffs import SIGN_OFFS
 
 DOC_STATUS_LABELS = {0: "Draft", 1: "Submitted", 2: "Cancelled"}
 
@@ -40,8 +33,8 @@ def is_app_doctype(doctype: str) -> bool:
 
 def settable_fields(doctype: str) -> list[str] | None:
 	"""Fields a workflow state may set on the doctype; None when any value field may be set."""
-	declared = WORKFLOW_FIELDS.get(doctype)
-	return list(declared) if declared is not None else None
+	spec = SIGN_OFFS.get(doctype)
+	return [spec.status_field] if spec else None
 
 
 def allowed_values(doctype: str, fieldname: str) -> list[str] | None:
@@ -49,8 +42,14 @@ def allowed_values(doctype: str, fieldname: str) -> list[str] | None:
 	df = frappe.get_meta(doctype).get_field(fieldname)
 	if not df or df.fieldtype != "Select":
 		return None
-	reserved = WORKFLOW_FIELDS.get(doctype, {}).get(fieldname, {}).get("reserved", ())
+	spec = SIGN_OFFS.get(doctype)
+	reserved = spec.reserved if spec and spec.status_field == fieldname else ()
 	return [option for option in (df.options or "").split("\n") if option and option not in reserved]
+
+
+def submitted_values(doctype: str, fieldname: str) -> tuple[str, ...]:
+	spec = SIGN_OFFS.get(doctype)
+	return spec.submitted if spec and spec.status_field == fieldname else ()
 
 
 def validate_workflow(doc, method=None):
@@ -90,7 +89,7 @@ def validate_state(workflow, state):
 			_(doctype),
 			", ".join(values),
 		)
-	submitted = WORKFLOW_FIELDS.get(doctype, {}).get(state.update_field, {}).get("submitted", ())
+	submitted = submitted_values(doctype, state.update_field)
 	needed = 1 if value in submitted else 0
 	doc_status = cint(state.doc_status)
 	if submitted and doc_status in (0, 1) and doc_status != needed:
