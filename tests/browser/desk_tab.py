@@ -38,9 +38,14 @@ class Desk:
 		self.page.set_default_timeout(30_000)
 		self.page.add_init_script(WATCH_DIALOGS)
 		self.page_errors: list[str] = []
-		self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+		self.step = "login"  # the page being visited, named in the errors recorded
+		self.page.on("pageerror", self.record_error)
 		response = self.page.request.post(f"{base_url}/api/method/login", form={"usr": user, "pwd": password})
 		assert response.status == 200, f"login as {user} failed: {response.status}"
+
+	def record_error(self, error):
+		stack = " | ".join(line.strip() for line in (error.stack or "").splitlines()[1:4])
+		self.page_errors.append(f"{self.step}: {error}" + (f" ({stack})" if stack else ""))
 
 	def goto(self, path: str):
 		self.page.goto(self.base_url + path)

@@ -38,6 +38,7 @@ def current_assessment(point: str) -> str:
 
 
 def visit_workspace(tab, problems):
+	tab.step = "workspace"
 	tab.goto("/app/dual-prevention")
 	settled = tab.wait_until(CARDS_LOADED, timeout=25)
 	tab.page.wait_for_timeout(1000)  # charts animate their bars in
@@ -56,6 +57,7 @@ def visit_workspace(tab, problems):
 
 
 def visit_register(tab, slug, report, may_open, problems):
+	tab.step = report
 	errors_before = len(tab.page_errors)
 	tab.route("query-report", report)
 	tab.wait_until(REPORT_SETTLED, timeout=25)
@@ -77,13 +79,16 @@ def visit_register(tab, slug, report, may_open, problems):
 
 
 def visit_map(tab, problems):
+	tab.step = "risk map"
 	tab.route("risk-map")
 	if not tab.wait_until("() => document.querySelector('.ds-rm-chip')", timeout=20):
 		problems.append("risk map: no risk point on the map")
+	tab.page.wait_for_timeout(1500)  # the work-activity chart animates its bars in
 	tab.screenshot("risk-map")
 
 
 def visit_form(tab, doctype, name, page_name, problems):
+	tab.step = f"{doctype} {name}"
 	tab.route("Form", doctype, name)
 	loaded = tab.wait_until(
 		f"() => window.cur_frm && cur_frm.doc && cur_frm.doc.name === {name!r} && !cur_frm.doc.__islocal"
@@ -97,6 +102,7 @@ def visit_form(tab, doctype, name, page_name, problems):
 
 
 def visit_card(tab, point, problems):
+	tab.step = "notification card"
 	tab.goto(
 		f"/printview?doctype=Risk%20Point&name={point}&format=Risk%20Notification%20Card&no_letterhead=1"
 	)

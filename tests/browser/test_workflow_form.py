@@ -57,14 +57,23 @@ def open_row(tab, table: str, idx: int):
 	tab.page.wait_for_selector(".grid-row-open")
 
 
+def wait_for_model(tab, table: str, idx: int, field: str, value):
+	"""The row editor's controls write to the model on change (Data fields debounced): wait for it."""
+	assert tab.wait_until(f"() => cur_frm.doc.{table}[{idx - 1}].{field} == {value!r}", timeout=10), (
+		f"{table} row {idx}: {field} did not become {value!r}"
+	)
+
+
 def close_row(tab):
 	tab.page.keyboard.press("Escape")
 	tab.page.wait_for_selector(".grid-row-open", state="detached")
 
 
 def save(tab):
+	assert tab.page.evaluate("() => cur_frm.is_dirty()"), "nothing to save"
 	tab.page.keyboard.press("Control+s")
-	tab.wait_until("() => !cur_frm.is_dirty() || document.querySelector('.modal.show .msgprint')")
+	assert tab.wait_until("() => !cur_frm.is_dirty() || document.querySelector('.modal.show .msgprint')")
+	tab.page.wait_for_timeout(300)
 
 
 def test_row_editor_changes_and_a_deletion_are_saved_on_a_fresh_form(admin, workflow_kept):
@@ -75,9 +84,12 @@ def test_row_editor_changes_and_a_deletion_are_saved_on_a_fresh_form(admin, work
 
 	open_row(admin, "transitions", 1)
 	admin.page.locator(".grid-row-open input[data-fieldname=allow_self_approval]").click()
+	wait_for_model(admin, "transitions", 1, "allow_self_approval", 0 if transition.allow_self_approval else 1)
 	close_row(admin)
 	open_row(admin, "states", 1)
 	admin.page.locator(".grid-row-open textarea[data-fieldname=message]").fill("Checked by the desk test")
+	admin.page.keyboard.press("Tab")
+	wait_for_model(admin, "states", 1, "message", "Checked by the desk test")
 	close_row(admin)
 	open_row(admin, "transitions", len(before.transitions))
 	admin.page.locator(".grid-row-open .grid-delete-row").click()
@@ -108,6 +120,8 @@ def test_a_state_writing_an_unknown_status_is_refused_when_saved(admin, workflow
 	open_fresh_workflow_form(admin)
 	open_row(admin, "states", idx)
 	admin.page.locator(".grid-row-open input[data-fieldname=update_value]").fill("Aproved")
+	admin.page.keyboard.press("Tab")
+	wait_for_model(admin, "states", idx, "update_value", "Aproved")
 	close_row(admin)
 	save(admin)
 	dialogs = admin.dialogs()
