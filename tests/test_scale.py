@@ -75,26 +75,26 @@ def test_the_map_reads_points_by_company(org):
 	assert "company" in keys_of(rows, "tabRisk Point")
 
 
-def test_one_approval_of_a_three_row_assessment_takes_at_most_120_statements(org):
+def reviewed_three_row_assessment(org) -> tuple[str, str]:
+	"""A new point with a 3-row assessment (measures of every category) awaiting approval."""
 	frappe.set_user(org.user("officer"))
 	point = make_risk_point(org.dept["a"], responsible_employee=org.employees["officer"])
 	doc = make_assessment(point, [lec_row(1, 6, 15, full=True) for _ in range(3)])
 	act(doc.name, "Submit for Review", org.user("officer"))
 	act(doc.name, "Review", org.user("lead_a"))
+	return point, doc.name
+
+
+def test_one_approval_of_a_three_row_assessment_takes_at_most_120_statements(org):
 	from frappe.model.workflow import apply_workflow
 
+	_point, first = reviewed_three_row_assessment(org)
+	act(first, "Approve", org.user("manager"))  # warms the caches a first approval fills
+	point, second = reviewed_three_row_assessment(org)
 	frappe.set_user(org.user("manager"))
-	doc = frappe.get_doc("Risk Assessment", doc.name)
-	apply_workflow(doc, "Approve")  # warms the caches a first approval fills
-	frappe.set_user(org.user("officer"))
-	second_point = make_risk_point(org.dept["a"], responsible_employee=org.employees["officer"])
-	second = make_assessment(second_point, [lec_row(1, 6, 15, full=True) for _ in range(3)])
-	act(second.name, "Submit for Review", org.user("officer"))
-	act(second.name, "Review", org.user("lead_a"))
-	frappe.set_user(org.user("manager"))
-	second = frappe.get_doc("Risk Assessment", second.name)
+	doc = frappe.get_doc("Risk Assessment", second)
 	with statement_counter() as counted:
-		apply_workflow(second, "Approve")
+		apply_workflow(doc, "Approve")
 	frappe.set_user("Administrator")
-	assert frappe.db.count("Control Measure", {"risk_point": second_point}) == 21
+	assert frappe.db.count("Control Measure", {"risk_point": point}) == 21
 	assert counted["n"] <= 120, counted["n"]

@@ -223,12 +223,16 @@ def _person(company: str, department: str, key: str, roles: list[str]) -> tuple[
 			}
 		)
 		user.flags.ignore_password_policy = True
-		# Frappe throttles sign-ups to 60 users a minute unless importing, as this is
-		frappe.flags.in_import = True
-		try:
-			user.insert(ignore_permissions=True)
-		finally:
-			frappe.flags.in_import = False
+		for _attempt in range(3):
+			try:
+				user.insert(ignore_permissions=True)
+				break
+			except frappe.ValidationError as e:
+				# Frappe refuses more than 60 new users a minute ("Throttled"): wait it out
+				if "Throttled" not in str(e):
+					raise
+				frappe.clear_last_message()
+				time.sleep(61)
 	employee = frappe.db.get_value("Employee", {"user_id": email}, "name")
 	if not employee:
 		if not frappe.db.exists("Gender", "Male"):
