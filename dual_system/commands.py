@@ -207,11 +207,14 @@ def benchmark(context, size, repeat, no_build, output):
 
 	from dual_system.benchmarks.risk import run
 
-	with connected(get_site(context)):
+	connected(get_site(context))
+	try:
 		results = run(size=size, repeat=repeat, build=not no_build)
 		if output:
 			with open(output, "w") as f:
 				json.dump(results, f, indent=1, default=str)
+	finally:
+		frappe.destroy()
 
 
 commands = [new_site, drop_site, set_redis, complete_setup_wizard, dump_database, export_types, benchmark]

@@ -85,37 +85,91 @@ def _event_filters(filters) -> dict:
 	return event_filters
 
 
+def _event_where(filters) -> tuple[str, dict]:
+	"""The register's WHERE clause on `tabRisk Event`: its filters and the reader's
+	permissions exactly as ``frappe.get_list`` applies them (role, User Permissions,
+	the department scope, shares — Frappe's ``build_match_conditions``)."""
+	from frappe.desk.reportview import build_match_conditions
+
+	if not frappe.has_permission("Risk Event", "read"):
+		frappe.throw(_("Not permitted to read {0}").format(_("Risk Event")), frappe.PermissionError)
+	event_filters = _event_filters(filters)
+	clauses, values = [], {}
+	for i, (field, value) in enumerate(event_filters.items()):
+		if isinstance(value, tuple):  # ("in", [...])
+			clauses.append(f"`tabRisk Event`.`{field}` in %(f{i})s")
+			values[f"f{i}"] = tuple(value[1]) or ("",)
+		else:
+			clauses.append(f"`tabRisk Event`.`{field}` = %(f{i})s")
+			values[f"f{i}"] = value
+	match = build_match_conditions("Risk Event")
+	if match:
+		clauses.append(f"({match})")
+	return " and ".join(clauses), values
+
+
 def risk_register_count(filters: dict | None = None) -> int:
-	filters = frappe._dict(filters or {})
-	rows = frappe.get_list("Risk Event", filters=_event_filters(filters), fields=["count(*) as n"])
-	return rows[0].n if rows else 0
+	where, values = _event_where(frappe._dict(filters or {}))
+	return frappe.db.sql(f"select count(*) from `tabRisk Event` where {where}", values)[0][0]
 
 
 def risk_register_rows(filters: dict | None = None, start: int = 0, limit: int | None = None) -> list[dict]:
-	"""One page of the register, most severe first (``limit`` 0: every row)."""
+	"""One page of the register, most severe first (``limit`` 0: every row).
+
+	One indexed query for the events with their point and the point's 包保
+	persons' names, and one for their measures aggregated per event — the shape a
+	hand-written register would have. Rows read are the cost of a register: the
+	database joins and aggregates, Python only labels."""
 	filters = frappe._dict(filters or {})
 	limit = page_limit(filters) if limit is None else limit
-	events = frappe.get_list(
-		"Risk Event",
-		filters=_event_filters(filters),
-		fields=EVENT_FIELDS,
-		order_by="field(`tabRisk Event`.risk_level, 'Major', 'Significant', 'General', 'Low'), "
-		"`tabRisk Event`.risk_point, `tabRisk Event`.step_no, `tabRisk Event`.name",
-		limit_start=start,
-		limit_page_length=limit,
-	)
-	if not events:
-		return []
-	points = _points_of(event.risk_point for event in events)
-	measures = _measures_of([e.name for e in events])
+	where, values = _event_where(filters)
+	fields = ", ".join(f"`tabRisk Event`.`{f}`" for f in EVENT_FIELDS)
+	select = f"""
+		select {fields}, point.location, point.last_review_date,
+			main.employee_name as main_responsible, technical.employee_name as technical_responsible,
+			operating.employee_name as operating_responsible{{measures}}
+		from `tabRisk Event`
+		join `tabRisk Point` point on point.name = `tabRisk Event`.risk_point
+		left join `tabEmployee` main on main.name = point.main_responsible_person
+		left join `tabEmployee` technical on technical.name = point.technical_responsible_person
+		left join `tabEmployee` operating on operating.name = point.operating_responsible_person
+		{{join}}
+		where {where}
+		{{group}}
+		order by field(`tabRisk Event`.risk_level, 'Major', 'Significant', 'General', 'Low'),
+			`tabRisk Event`.risk_point, `tabRisk Event`.step_no, `tabRisk Event`.name
+		{{page}}
+	"""
+	if limit:
+		# a page: its events, then the measures of those events
+		query = select.format(measures="", join="", group="", page=f"limit {int(limit)} offset {int(start)}")
+		events = frappe.db.sql(query, values, as_dict=True)
+		if not events:
+			return []
+		measures = _measures_of(
+			frappe.db.sql(
+				f"select m.risk_event, {MEASURE_AGGREGATES} from `tabControl Measure` m "
+				"where m.status != 'Archived' and m.risk_event in %(events)s group by m.risk_event",
+				{"events": tuple(e.name for e in events)},
+				as_dict=True,
+			)
+		)
+	else:
+		# every row: events and their measures in one aggregated query
+		query = select.format(
+			measures=f", {MEASURE_AGGREGATES}",
+			join="left join `tabControl Measure` m on m.risk_event = `tabRisk Event`.name and m.status != 'Archived'",
+			group="group by `tabRisk Event`.name",
+			page="",
+		)
+		events = frappe.db.sql(query, values, as_dict=True)
+		measures = _measures_of(events)
 	label = Labels()
 	rows = []
 	for event in events:
-		point = points.get(event.risk_point, frappe._dict())
-		row = frappe._dict(event)
+		row = event
 		row.update(
 			{
-				"location": point.location,
 				"risk_point_type": label(event.risk_point_type),
 				"hazard_factor": label.hazard_factor(event.hazard_factor_category),
 				"level_key": event.risk_level,
@@ -123,10 +177,6 @@ def risk_register_rows(filters: dict | None = None, start: int = 0, limit: int |
 				"colour": label(LEVEL_COLOURS.get(event.risk_level)),
 				"control_level_label": label(event.control_level),
 				"accident_type_name": label.accident_type(event.accident_type),
-				"main_responsible": point.main_name,
-				"technical_responsible": point.technical_name,
-				"operating_responsible": point.operating_name,
-				"last_review_date": point.last_review_date,
 				"investigation_items": measures["checks"].get(event.name, 0),
 			}
 		)
@@ -175,66 +225,25 @@ def _hazard_factor_label(code: str | None) -> str:
 	return f"{code} {_(name)}" if name else code
 
 
-def _points_of(names) -> dict:
-	names = sorted(set(names))
-	points = frappe.get_all(
-		"Risk Point",
-		filters={"name": ("in", names)},
-		fields=[
-			"name",
-			"location",
-			"last_review_date",
-			"main_responsible_person",
-			"technical_responsible_person",
-			"operating_responsible_person",
-		],
-	)
-	employees = {
-		p: n
-		for p, n in frappe.get_all(
-			"Employee",
-			filters={
-				"name": (
-					"in",
-					[
-						e
-						for p in points
-						for e in (
-							p.main_responsible_person,
-							p.technical_responsible_person,
-							p.operating_responsible_person,
-						)
-						if e
-					]
-					or [""],
-				)
-			},
-			fields=["name", "employee_name"],
-			as_list=True,
-		)
-	}
-	out = {}
-	for p in points:
-		p.main_name = employees.get(p.main_responsible_person)
-		p.technical_name = employees.get(p.technical_responsible_person)
-		p.operating_name = employees.get(p.operating_responsible_person)
-		out[p.name] = p
-	return out
+# each event's live measures aggregated by the database (alias m): one text per five-category
+# class, a non-active status marked "Status|", and how many carry check content
+MEASURE_AGGREGATES = ", ".join(
+	[
+		"count(m.check_content) as checks",
+		*(
+			f"group_concat(if(m.measure_class = '{measure_class}', "
+			"concat(if(m.status = 'Active', '', concat(m.status, '|')), m.description), null) "
+			f"order by m.creation, m.name separator '\\n') as {column}"
+			for measure_class, column in MEASURE_COLUMNS.items()
+		),
+	]
+)
 
 
-def _measures_of(event_names: list[str]) -> dict:
-	"""Each event's live measures, one text per five-category class, and how many
-	carry check content — aggregated by the database (one row per event, not one per
-	measure: reading rows is most of a register's cost)."""
+def _measures_of(rows) -> dict:
+	"""Measure texts per event and class from rows carrying MEASURE_AGGREGATES, statuses translated."""
 	text: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
 	checks: dict[str, int] = defaultdict(int)
-	columns = {column: measure_class for measure_class, column in MEASURE_COLUMNS.items()}
-	fields = ["risk_event", "count(`check_content`) as checks"] + [
-		f"group_concat(if(`measure_class` = {frappe.db.escape(measure_class)}, "
-		"concat(if(`status` = 'Active', '', concat(`status`, '|')), `description`), null) "
-		f"order by `creation`, `name` separator '\\n') as {column}"
-		for measure_class, column in MEASURE_COLUMNS.items()
-	]
 	statuses: dict[str, str] = {}
 
 	def shown(line: str) -> str:
@@ -245,18 +254,12 @@ def _measures_of(event_names: list[str]) -> dict:
 			statuses[status] = _(status)
 		return f"{description} ({statuses[status]})"
 
-	for row in frappe.get_list(
-		"Control Measure",
-		filters={"risk_event": ("in", event_names), "status": ("!=", "Archived")},
-		fields=fields,
-		group_by="risk_event",
-		order_by="risk_event asc",
-		limit_page_length=0,
-	):
-		checks[row.risk_event] = row.checks
-		for column, measure_class in columns.items():
+	for row in rows:
+		event = row.get("risk_event") or row.name
+		checks[event] = row.checks or 0
+		for measure_class, column in MEASURE_COLUMNS.items():
 			if row.get(column):
-				text[row.risk_event][measure_class] = [shown(line) for line in row[column].split("\n")]
+				text[event][measure_class] = [shown(line) for line in row[column].split("\n")]
 	return {"text": text, "checks": checks}
 
 
