@@ -35,6 +35,26 @@ def pytest_configure(config):
 		)
 	frappe.set_user("Administrator")
 	frappe.flags.in_test = True
+	ensure_site_administrator()
+
+
+def ensure_site_administrator():
+	"""A real site always has a human System Manager besides Administrator. Without
+	one, Frappe gives System Manager to the next user created ("there must be at least
+	one System Manager"), and a test user would read everything."""
+	email = "site.admin@example.com"
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": "Site Admin",
+				"send_welcome_email": 0,
+				"roles": [{"role": "System Manager"}],
+			}
+		)
+		user.insert(ignore_permissions=True)
+		frappe.db.commit()
 
 
 def pytest_unconfigure(config):
