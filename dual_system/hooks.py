@@ -8,6 +8,7 @@ required_apps = ["frappe/erpnext"]
 
 # Desk assets
 app_include_js = "dual_system.bundle.js"
+doctype_js = {"Employee": "public/js/employee.js"}
 
 # Install / migrate / uninstall
 after_install = "dual_system.setup.install.after_install"
@@ -56,12 +57,16 @@ doc_events = {
 	},
 }
 
+# The Employee form lists the employee's safety trainings among its connections
+override_doctype_dashboards = {"Employee": "dual_system.api.training.employee_dashboard"}
+
 # Jinja: data of the "Risk Notification Card" print format
 jinja = {"methods": ["dual_system.services.card.get_risk_card_context"]}
 
 scheduler_events = {
 	"daily": [
 		"dual_system.scheduler.send_risk_review_reminders",
+		"dual_system.scheduler.send_training_expiry_reminders",
 	],
 }
 

@@ -507,13 +507,13 @@ def make_assessment(
 	return doc
 
 
-def act(name: str, action: str, user: str):
+def act(name: str, action: str, user: str, doctype: str = "Risk Assessment"):
 	"""Apply a workflow action as a user, the way the desk's action button does."""
 	from frappe.model.workflow import apply_workflow
 
 	frappe.set_user(user)
 	try:
-		return apply_workflow(frappe.get_doc("Risk Assessment", name), action)
+		return apply_workflow(frappe.get_doc(doctype, name), action)
 	finally:
 		frappe.set_user("Administrator")
 
@@ -545,3 +545,116 @@ def purge_risk_points(points: list[str]):
 	for point in reversed(points):
 		frappe.db.delete("Risk Point", {"name": point})
 	frappe.db.commit()
+
+
+# --- safety training ------------------------------------------------------------------------
+DUAL_SYSTEM_TRAINING = "Dual Prevention Mechanism"
+START = "2026-09-15 09:00:00"
+
+
+def make_hr_staff(company: str, department: str, roles=("HR User",), name: str | None = None):
+	"""An HR user as HR users are set up: linked to an employee whose *Create User
+	Permission* is off (ERPNext: "this will restrict user access to other employee
+	records"), and held to the company by a User Permission an administrator adds.
+	Returns (user email, employee name)."""
+	email = make_user(roles=roles, first_name=name)
+	employee = make_employee(
+		first_name=name or email.split("@")[0],
+		company=company,
+		department=department,
+		user=email,
+		create_user_permission=0,
+	)
+	if not frappe.db.exists("User Permission", {"user": email, "allow": "Company", "for_value": company}):
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": email, "allow": "Company", "for_value": company}
+		).insert(ignore_permissions=True)
+	return email, employee
+
+
+def make_requirement(
+	company: str,
+	training_type: str = DUAL_SYSTEM_TRAINING,
+	applies_to: str = "Everyone",
+	target: str | None = None,
+	hours: float = 4,
+	months: int = 12,
+	purposes=(),
+	figure: str | None = None,
+) -> str:
+	field = {"Designation": "designation", "Department": "department", "Role": "role"}.get(applies_to)
+	doc = frappe.get_doc(
+		{
+			"doctype": "Safety Training Requirement",
+			"company": company,
+			"applies_to": applies_to,
+			**({field: target} if field else {}),
+			"training_type": training_type,
+			"min_hours_per_year": hours,
+			"validity_months": months,
+			"gate_purposes": [{"purpose": p} for p in purposes],
+			"four_hundred_percent": figure,
+		}
+	)
+	doc.insert()
+	return doc.name
+
+
+def make_session(
+	company: str,
+	attendees=(),
+	training_type: str = DUAL_SYSTEM_TRAINING,
+	hours: float = 4,
+	start: str = START,
+	**fields,
+):
+	"""A planned session; attendees as (employee, attendance, score) tuples."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Safety Training Session",
+			"topic": fields.pop("topic", f"Dual-system construction plan {unique('')}"),
+			"training_type": training_type,
+			"company": company,
+			"start_time": start,
+			"hours": hours,
+			"venue": fields.pop("venue", "First-floor conference room"),
+			"trainer_type": fields.pop(
+				"trainer_type", "External" if not fields.get("trainer_employee") else "Employee"
+			),
+			"trainer_name": fields.pop("trainer_name", "Provincial emergency bureau expert"),
+			"attendees": [
+				{"employee": employee, "attendance": attendance, "score": score}
+				for employee, attendance, score in attendees
+			],
+			**fields,
+		}
+	)
+	doc.insert()
+	return doc
+
+
+def session_action(name: str, action: str, user: str):
+	return act(name, action, user, doctype="Safety Training Session")
+
+
+def make_training_record(
+	employee: str,
+	training_date: str,
+	hours: float = 4,
+	training_type: str = DUAL_SYSTEM_TRAINING,
+	result: str = "Passed",
+) -> str:
+	"""A training held elsewhere, entered by hand (as HR enters a certificate)."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Safety Training Record",
+			"employee": employee,
+			"training_type": training_type,
+			"training_date": training_date,
+			"hours": hours,
+			"topic": f"Training {unique('')}",
+			"result": result,
+		}
+	)
+	doc.insert(ignore_permissions=True)
+	return doc.name

@@ -81,3 +81,42 @@ def send_risk_review_reminders(today=None) -> int:
 		frappe.db.commit()
 		sent += 1
 	return sent
+
+
+def send_training_expiry_reminders(today=None) -> int:
+	"""Remind each employee (or, without a user, the requirement's author) that a
+	required training is about to lapse; once per employee, requirement and expiry
+	date — a renewed training that lapses later is reminded again."""
+	from dual_system.core.training import EXPIRING, expiry_reminder_key
+	from dual_system.services import training
+
+	today = getdate(today or nowdate())
+	companies = sorted(
+		set(frappe.get_all("Safety Training Requirement", {"disabled": 0}, pluck="company", distinct=True))
+	)
+	sent = 0
+	for company in companies:
+		requirements, rows = training.compliance_rows(company, today=today)
+		by_name = {r.name: r for r in requirements}
+		for row in rows:
+			for name, cell in row.cells.items():
+				if cell is None or cell.status != EXPIRING:
+					continue
+				requirement = by_name[name]
+				recipient = row.employee.user_id or requirement.owner
+				key = expiry_reminder_key(row.employee.name, name, cell.valid_until)
+				if not claim(
+					key, "Training Expiry", "Safety Training Requirement", name, recipient, cell.valid_until
+				):
+					continue
+				notify(
+					recipient,
+					"Safety Training Requirement",
+					name,
+					_("Training {0} of {1} expires on {2}").format(
+						_(requirement.training_type), row.employee.employee_name, formatdate(cell.valid_until)
+					),
+				)
+				frappe.db.commit()
+				sent += 1
+	return sent
