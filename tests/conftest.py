@@ -105,6 +105,20 @@ def demo():
 	return plant
 
 
+@pytest.fixture(scope="session")
+def training_demo(demo):
+	"""The training module's demo (DOMAIN.md §7: the group with two branch companies,
+	the session of 15 September 2018, requirements, the leading group, construction
+	plans) loaded on top of the demo plant and committed, as ``./dev up`` loads it."""
+	from dual_system.setup.demo_training import build_training_demo
+
+	frappe.db.rollback()
+	data = build_training_demo(demo)
+	frappe.db.commit()
+	frappe.set_user("Administrator")
+	return data
+
+
 @pytest.fixture
 def savepoint():
 	"""Undo what one test writes on top of module data that is not committed (demo_plant)."""

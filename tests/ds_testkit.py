@@ -421,7 +421,25 @@ class Org:
 			email = f"{key.replace('_', '-')}-{self.tag.lower()}@example.com"
 			make_user(email, roles=roles, first_name=f"{key} {self.tag}")
 			self.data.track("User", email)
-			employee = make_employee(f"{key} {self.tag}", self.company, self.dept[self.HOME[key]], user=email)
+			# HR keeps everyone's file: as on a real site, its employee restricts nothing and
+			# an administrator holds it to the company (see make_hr_staff)
+			hr = "HR User" in roles
+			employee = make_employee(
+				f"{key} {self.tag}",
+				self.company,
+				self.dept[self.HOME[key]],
+				user=email,
+				create_user_permission=0 if hr else 1,
+			)
+			if hr:
+				frappe.get_doc(
+					{
+						"doctype": "User Permission",
+						"user": email,
+						"allow": "Company",
+						"for_value": self.company,
+					}
+				).insert(ignore_permissions=True)
 			self.data.track("Employee", employee)
 			self.users[key] = email
 			self.employees[key] = employee

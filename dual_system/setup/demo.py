@@ -330,8 +330,10 @@ RISK_POINTS = [
 
 
 def load_demo_data():
-	"""bench execute entry point: build the demo plant and commit."""
-	build_demo_plant()
+	"""bench execute entry point: build the demo plant and the training demo, and commit."""
+	from dual_system.setup.demo_training import build_training_demo
+
+	build_training_demo(build_demo_plant())
 	frappe.db.commit()
 
 
@@ -447,7 +449,7 @@ def _people(company: str, departments: dict) -> dict:
 					"last_name": last,
 					"gender": "Male",
 					"date_of_birth": "1985-03-01",
-					"date_of_joining": add_years(getdate(nowdate()), -5),
+					"date_of_joining": add_years(getdate(nowdate()), -10),
 					"company": company,
 					"department": departments[department],
 					"designation": designation,
