@@ -6,9 +6,10 @@ app_email = "dual-system@example.com"
 app_license = "mit"
 required_apps = ["frappe/erpnext"]
 
-# Desk assets
+# Desk assets, and the shared vocabularies handed to them (frappe.boot.dual_system)
 app_include_js = "dual_system.bundle.js"
 doctype_js = {"Employee": "public/js/employee.js"}
+extend_bootinfo = "dual_system.boot.boot_session"
 
 # Install / migrate / uninstall
 after_install = "dual_system.setup.install.after_install"
@@ -38,10 +39,14 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "dual_system.api.overrides.get_count",
 	"frappe.desk.listview.get_group_by_count": "dual_system.api.overrides.get_group_by_count",
 	"frappe.client.validate_link": "dual_system.api.overrides.validate_link",
+	"frappe.desk.search.get_link_title": "dual_system.api.overrides.get_link_title",
+	"frappe.utils.global_search.search": "dual_system.api.overrides.global_search",
 	"frappe.www.printview.get_html_and_style": "dual_system.api.overrides.get_html_and_style",
 	"frappe.www.printview.get_rendered_raw_commands": "dual_system.api.overrides.get_rendered_raw_commands",
 }
 before_request = ["dual_system.api.overrides.refuse_linked_field_reads"]
+# risk points in the awesome bar's full-text search (results filtered by scope above)
+global_search_doctypes = {"Default": [{"doctype": "Risk Point", "index": 30}]}
 
 # Other apps' doctypes whose changes move a user's scope, and the link rule for every doctype
 doc_events = {
@@ -56,6 +61,18 @@ doc_events = {
 		"on_trash": "dual_system.permissions.clear_scope_cache",
 	},
 }
+
+# Fixtures: records that follow the code on every migrate (dual_system/fixtures/). Seeded
+# defaults an administrator may edit or delete (masters, workflows, permissions) are
+# created on install only (dual_system/setup/install.py).
+from dual_system.setup.workflows import WORKFLOW_ACTIONS as _WORKFLOW_ACTIONS
+from dual_system.setup.workflows import WORKFLOW_STATES as _WORKFLOW_STATES
+
+fixtures = [
+	{"dt": "Workflow State", "filters": [["name", "in", list(_WORKFLOW_STATES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(_WORKFLOW_ACTIONS)]]},
+	{"dt": "Property Setter", "filters": [["name", "in", ["Employee-main-show_title_field_in_link"]]]},
+]
 
 # The Employee form lists the employee's safety trainings among its connections
 override_doctype_dashboards = {"Employee": "dual_system.api.training.employee_dashboard"}

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import frappe
 from frappe import _
+from frappe.model.base_document import BaseDocument
 
 from dual_system.scopes import REFERENCES, SCOPES, Scope, child_doctypes
 
@@ -449,6 +450,31 @@ class ScopedDocument:
 			frappe.flags.error_message = reason
 			frappe.throw(reason, frappe.PermissionError, title=_("Not Permitted"))
 		super().raise_no_permission_to(perm_type)
+
+
+class ScopedChild:
+	"""Mixin of the scoped doctypes' child rows. Frappe checks a child row through its
+	parent's ``parent_doc``; a row loaded on its own (``frappe.client.get`` or
+	``getdoc`` on a row name) has none, and Frappe then checks the parent *doctype*
+	only (``frappe.permissions.has_child_permission``), so any reader of some
+	assessment read every row. Here the stored parent is loaded, so the parent
+	record's own permission decides."""
+
+	@property
+	def parent_doc(self):
+		parent = BaseDocument.parent_doc.fget(self)
+		if parent is None and self.get("parenttype") and self.get("parent") and not self.get("__islocal"):
+			if frappe.db.exists(self.parenttype, self.parent):
+				parent = self._parent_doc = frappe.get_doc(self.parenttype, self.parent)
+		return parent
+
+	@parent_doc.setter
+	def parent_doc(self, value):
+		self._parent_doc = value
+
+	@parent_doc.deleter
+	def parent_doc(self):
+		self._parent_doc = None
 
 
 # --- link search ----------------------------------------------------------------------------

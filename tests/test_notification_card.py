@@ -260,7 +260,9 @@ def test_the_person_responsible_for_a_point_elsewhere_prints_its_whole_card(plan
 def test_qr_code_opens_the_risk_point(plant):
 	html = print_card("RP-01")
 	src = re.search(r'<img class="ds-card-qr-code" src="data:image/png;base64,([^"]+)"', html).group(1)
-	assert decode_qr(base64.b64decode(src)) == get_url() + "/app/risk-point/RP-01"
+	url = get_url() + "/app/risk-point/RP-01"
+	assert card_service.get_risk_card_context("RP-01").qr.url == url
+	assert decode_qr(base64.b64decode(src)) == url
 
 
 def test_qr_code_of_a_name_with_spaces_and_chinese_is_a_valid_url(plant):
@@ -333,177 +335,11 @@ def pdf_text(reader) -> str:
 	return unicodedata.normalize("NFKC", "\n".join(page.extract_text() for page in reader.pages))
 
 
-# --- a small QR decoder (ISO/IEC 18004), enough for a clean, generated code ----------------
-# error correction level M, versions 1-10: (EC codewords per block, number of blocks)
-_EC_M = {
-	1: (10, 1),
-	2: (16, 1),
-	3: (26, 1),
-	4: (18, 2),
-	5: (24, 2),
-	6: (16, 4),
-	7: (18, 4),
-	8: (22, 4),
-	9: (22, 5),
-	10: (26, 5),
-}
-_ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
-_MASKS = [
-	lambda r, c: (r + c) % 2 == 0,
-	lambda r, c: r % 2 == 0,
-	lambda r, c: c % 3 == 0,
-	lambda r, c: (r + c) % 3 == 0,
-	lambda r, c: (r // 2 + c // 3) % 2 == 0,
-	lambda r, c: (r * c) % 2 + (r * c) % 3 == 0,
-	lambda r, c: ((r * c) % 2 + (r * c) % 3) % 2 == 0,
-	lambda r, c: ((r + c) % 2 + (r * c) % 3) % 2 == 0,
-]
-
-
 def decode_qr(png: bytes) -> str:
-	"""The text of a QR code image: modules sampled from the pixels, format read,
-	mask removed, codewords de-interleaved and the segments parsed (no error correction)."""
-	grid = _modules(png)
-	size = len(grid)
-	version = (size - 17) // 4
-	assert size == 17 + 4 * version and 1 <= version <= 10, f"unsupported size {size}"
-	ec_level, mask = _format(grid)
-	assert ec_level == "M", f"error correction {ec_level}, expected M"
-	function = _function_modules(version, size)
-	bits = []
-	col = size - 1
-	while col >= 1:
-		if col == 6:
-			col = 5
-		upward = ((col + 1) & 2) == 0
-		for step in range(size):
-			row = size - 1 - step if upward else step
-			for c in (col, col - 1):
-				if not function[row][c]:
-					bits.append(grid[row][c] ^ _MASKS[mask](row, c))
-		col -= 2
-	codewords = [int("".join(map(str, bits[i : i + 8])), 2) for i in range(0, len(bits) // 8 * 8, 8)]
-	data = _deinterleave(codewords, version)
-	return _segments("".join(f"{b:08b}" for b in data), version)
-
-
-def _modules(png: bytes) -> list[list[int]]:
+	"""The text of the QR code in a PNG, read by a real decoder (zxing-cpp)."""
+	import zxingcpp
 	from PIL import Image
 
-	image = Image.open(io.BytesIO(png)).convert("L")
-	width, height = image.size
-	pixels = image.load()
-	dark = [[pixels[x, y] < 128 for x in range(width)] for y in range(height)]
-	top = next(y for y in range(height) if any(dark[y]))
-	left = next(x for x in range(width) if dark[top][x])
-	run = 0
-	while dark[top][left + run]:
-		run += 1
-	scale = run / 7  # the finder pattern's top edge is 7 modules
-	size = round((width - 2 * left) / scale)
-	return [
-		[int(dark[int(top + (r + 0.5) * scale)][int(left + (c + 0.5) * scale)]) for c in range(size)]
-		for r in range(size)
-	]
-
-
-def _format(grid) -> tuple[str, int]:
-	read = (
-		[grid[r][8] for r in range(6)]
-		+ [grid[7][8], grid[8][8], grid[8][7]]
-		+ [grid[8][c] for c in range(5, -1, -1)]
-	)
-	value = sum(bit << i for i, bit in enumerate(read))
-	best = None
-	for ec_bits, level in ((1, "L"), (0, "M"), (3, "Q"), (2, "H")):
-		for mask in range(8):
-			data = ec_bits << 3 | mask
-			rem = data
-			for _ in range(10):
-				rem = (rem << 1) ^ ((rem >> 9) * 0x537)
-			code = (data << 10 | rem) ^ 0x5412
-			distance = bin(code ^ value).count("1")
-			if best is None or distance < best[0]:
-				best = (distance, level, mask)
-	assert best[0] <= 3, "unreadable format information"
-	return best[1], best[2]
-
-
-def _function_modules(version: int, size: int) -> list[list[bool]]:
-	function = [[False] * size for _ in range(size)]
-
-	def mark(r0, c0, rows, cols):
-		for r in range(max(r0, 0), min(r0 + rows, size)):
-			for c in range(max(c0, 0), min(c0 + cols, size)):
-				function[r][c] = True
-
-	mark(0, 0, 9, 9)  # finders, separators, format information
-	mark(0, size - 8, 9, 8)
-	mark(size - 8, 0, 8, 9)
-	mark(6, 0, 1, size)  # timing
-	mark(0, 6, size, 1)
-	if version >= 2:
-		count = version // 7 + 2
-		step = (version * 8 + count * 3 + 5) // (count * 4 - 4) * 2
-		centres = [6, *reversed([size - 7 - i * step for i in range(count - 1)])]
-		for i, r in enumerate(centres):
-			for j, c in enumerate(centres):
-				if (i, j) not in ((0, 0), (0, count - 1), (count - 1, 0)):
-					mark(r - 2, c - 2, 5, 5)
-	if version >= 7:  # version information
-		mark(0, size - 11, 6, 3)
-		mark(size - 11, 0, 3, 6)
-	return function
-
-
-def _deinterleave(codewords: list[int], version: int) -> list[int]:
-	ec_per_block, blocks = _EC_M[version]
-	data_total = len(codewords) - ec_per_block * blocks
-	short = data_total // blocks
-	lengths = [short] * (blocks - data_total % blocks) + [short + 1] * (data_total % blocks)
-	parts: list[list[int]] = [[] for _ in range(blocks)]
-	position = 0
-	for i in range(short + 1):
-		for b in range(blocks):
-			if i < lengths[b]:
-				parts[b].append(codewords[position])
-				position += 1
-	return [byte for part in parts for byte in part]
-
-
-def _segments(bits: str, version: int) -> str:
-	out, pos = [], 0
-
-	def take(n):
-		nonlocal pos
-		value = int(bits[pos : pos + n], 2)
-		pos += n
-		return value
-
-	small = version <= 9
-	while pos + 4 <= len(bits):
-		mode = take(4)
-		if mode == 0:
-			break
-		if mode == 0b0100:  # byte
-			count = take(8 if small else 16)
-			out.append(bytes(take(8) for _ in range(count)).decode("utf-8"))
-		elif mode == 0b0010:  # alphanumeric
-			count = take(9 if small else 11)
-			chars = []
-			for _ in range(count // 2):
-				pair = take(11)
-				chars += [_ALNUM[pair // 45], _ALNUM[pair % 45]]
-			if count % 2:
-				chars.append(_ALNUM[take(6)])
-			out.append("".join(chars))
-		elif mode == 0b0001:  # numeric
-			count = take(10 if small else 12)
-			digits = ""
-			while len(digits) < count:
-				n = min(3, count - len(digits))
-				digits += str(take({3: 10, 2: 7, 1: 4}[n])).zfill(n)
-			out.append(digits)
-		else:
-			raise AssertionError(f"unsupported QR segment mode {mode:04b}")
-	return "".join(out)
+	results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+	assert len(results) == 1, f"expected one QR code, found {len(results)}"
+	return results[0].text

@@ -132,7 +132,7 @@ def test_events_and_measures_follow_the_scope(sessions, plant):
 			"limit_page_length": 0,
 		},
 	)
-	assert {r["risk_point"] for r in measures.data} <= {plant.points["A"], plant.points["A1"]}
+	assert {r["risk_point"] for r in measures.data} == {plant.points["A"], plant.points["A1"]}
 
 
 def test_count_is_scoped(sessions, plant):
@@ -203,12 +203,20 @@ def test_export_is_scoped(sessions, plant):
 	assert plant.points["B"] not in exported
 
 
-def test_global_search_finds_nothing_of_another_department(sessions, plant):
-	response = sessions("lead_a").call(
-		"frappe.utils.global_search.search", text=f"Boiler B {plant.tag}", limit=20
-	)
-	assert response.status_code == 200
-	assert not [r for r in response.message or [] if r.get("name") == plant.points["B"]]
+def test_global_search_finds_risk_points_of_the_readers_scope_only(sessions, plant):
+	from frappe.utils.global_search import sync_global_search
+
+	sync_global_search()
+	frappe.db.commit()
+
+	def found(key):
+		response = sessions(key).call("frappe.utils.global_search.search", text=plant.tag, limit=50)
+		assert response.status_code == 200, response.text[:300]
+		return {r["name"] for r in response.message if r["doctype"] == "Risk Point"}
+
+	assert found("lead_b") == {plant.points["B"]}
+	assert found("lead_a") == {plant.points["A"], plant.points["A1"]}
+	assert found("officer") == set(plant.points.values())
 
 
 def test_employee_sees_own_department_although_someone_else_is_responsible(sessions, plant):
@@ -223,7 +231,17 @@ def test_the_person_named_on_a_record_sees_it(sessions, plant):
 	assert sessions("inspector_a").get(f"/api/resource/Risk Point/{plant.points['B']}").status_code == 200
 
 
-def test_hr_users_see_no_risk_records_outside_their_own_department(sessions, plant):
-	# HR users are employees of the safety department here: no role of theirs reaches A or B
-	assert list_points(sessions("hr"), plant) == set()
-	assert sessions("hr").get(f"/api/resource/Risk Assessment/{plant.assessments['A']}").status_code == 403
+def test_hr_users_read_risk_points_only_as_employees_of_their_own_department(sessions, plant, org):
+	# an HR User is also an employee (of the safety department): that role reads the points of
+	# its own department — here the safety department's point — and nothing of A or B
+	frappe.set_user(org.user("officer"))
+	own = make_risk_point(
+		org.dept["safety"], risk_point_name=f"Safety office {plant.tag}", code=f"PS-{plant.tag}"
+	)
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	try:
+		assert list_points(sessions("hr"), plant) == {own}
+		assert sessions("hr").get(f"/api/resource/Risk Point/{plant.points['A']}").status_code == 403
+	finally:
+		purge_risk_points([own])

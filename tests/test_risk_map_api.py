@@ -59,9 +59,25 @@ def make_layout(company: str) -> str:
 def map_as(user: str, org, department_key: str | None = None) -> dict:
 	frappe.set_user(user)
 	try:
-		return risk_map.get_map_data(org.company, org.dept[department_key] if department_key else None)
+		return expanded(
+			risk_map.get_map_data(org.company, org.dept[department_key] if department_key else None)
+		)
 	finally:
 		frappe.set_user("Administrator")
+
+
+def expanded(data):
+	"""The map's points as the page turns them back into objects (risk_map.js refresh)."""
+	hex_of = {level["level"]: level["hex"] for level in data["levels"]}
+	data["points"] = [
+		{
+			**dict(zip(data["point_fields"], row, strict=True)),
+			"hex": hex_of.get(row[data["point_fields"].index("current_risk_level")], data["no_level_hex"]),
+			"can_write": data["can_write"],
+		}
+		for row in data["points"]
+	]
+	return data
 
 
 # --- colours and zones ---------------------------------------------------------------------
@@ -165,7 +181,7 @@ def test_saving_a_position_works_with_write_permission(org):
 
 	frappe.set_user(org.user("lead_a"))
 	saved = risk_map.save_position(point, layout, 33.333, 120)
-	data = risk_map.get_map_data(org.company)
+	data = expanded(risk_map.get_map_data(org.company))
 	frappe.set_user("Administrator")
 
 	assert saved == {"name": point, "map_layout": layout, "map_x": 33.33, "map_y": 100}

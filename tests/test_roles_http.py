@@ -177,7 +177,9 @@ def test_number_cards_count_exactly_the_roles_live_risks(sessions, login, card, 
 @pytest.mark.parametrize("login", ROLES)
 def test_map_shows_exactly_the_roles_points(sessions, login, demo):
 	data = ok(sessions(login).call("dual_system.api.risk_map.get_map_data", company=demo["company"]))
-	assert {p["name"] for p in data["points"] if p["name"] in ALL} == ROLES[login]
+	names = {row[data["point_fields"].index("name")] for row in data["points"]}
+	assert names & ALL == ROLES[login]
+	assert {name for group in data["locations"] for name in group["points"]} & ALL == ROLES[login]
 
 
 @pytest.mark.parametrize("login", [*ROLES, EMPLOYEE])

@@ -75,6 +75,29 @@ def validate_link(doctype: str, docname: str, fields=None):
 	return frappe_validate_link(doctype, docname, fields)
 
 
+@frappe.whitelist()
+def get_link_title(doctype, docname):
+	"""Frappe answers the title of any record of a doctype showing titles in links;
+	a scoped record's title only to its readers (others get the name they sent)."""
+	from frappe.desk.search import get_link_title as frappe_get_link_title
+
+	if doctype in SCOPES and not context().unrestricted and not can_read(doctype, docname):
+		return docname
+	return frappe_get_link_title(doctype, docname)
+
+
+@frappe.whitelist()
+def global_search(text, start=0, limit=20, doctype=""):
+	"""The awesome bar's full-text search checks only that the user may read the
+	doctype; results of scoped doctypes are kept only when the record is readable."""
+	from frappe.utils.global_search import search
+
+	results = search(text, start, limit, doctype)
+	if context().unrestricted:
+		return results
+	return [r for r in results if r.get("doctype") not in SCOPES or can_read(r["doctype"], r["name"])]
+
+
 def _refuse_unreadable_links(doc, name):
 	"""A print given a document (not a name) renders the titles of its links:
 	every scoped record it links must be readable."""

@@ -15,25 +15,21 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt
 
-from dual_system.core.levels import LEVEL_COLOURS, LEVEL_HEX, LEVELS, level_rank
+from dual_system.core.levels import LEVEL_COLOURS, LEVEL_HEX, LEVELS, UNGRADED_HEX, level_rank
 from dual_system.core.scoring import highest_level
 
 # a point without a live risk event
-NO_LEVEL_HEX = "#98a2b3"
+NO_LEVEL_HEX = UNGRADED_HEX
 WORK_ACTIVITY = "Work Activity"
+# what the map draws of each point, sent as one array per point (the payload of a
+# group's thousands of points stays small); the page turns them back into objects
 POINT_FIELDS = (
 	"name",
 	"risk_point_name",
 	"risk_point_type",
-	"company",
-	"department",
-	"location",
-	"parent_risk_point",
-	"is_group",
-	"is_major_hazard_installation",
 	"current_risk_level",
-	"current_control_level",
-	"live_event_count",
+	"location",
+	"is_group",
 	"map_layout",
 	"map_x",
 	"map_y",
@@ -116,7 +112,10 @@ def clamp_percent(value) -> float:
 def get_map_data(company: str | None = None, department: str | None = None) -> dict:
 	"""Active risk points of the company (optionally of a department subtree) that
 	the user may read, grouped by location, with the work-activity chart rows, the
-	company's plant layouts and the level colours."""
+	company's plant layouts and the level colours. ``points`` holds one array per
+	point in the order of ``point_fields``; a point's colour follows from its level
+	(``levels``), and ``can_write`` says whether the reader may move points (every
+	point they read is one they may write when their role writes risk points)."""
 	company = company or frappe.defaults.get_user_default("Company")
 	points = _points(company, department)
 	activities = [p for p in points if p["risk_point_type"] == WORK_ACTIVITY]
@@ -127,7 +126,9 @@ def get_map_data(company: str | None = None, department: str | None = None) -> d
 			{"level": level, "colour": LEVEL_COLOURS[level], "hex": LEVEL_HEX[level]} for level in LEVELS
 		],
 		"no_level_hex": NO_LEVEL_HEX,
-		"points": points,
+		"point_fields": list(POINT_FIELDS),
+		"points": [[p[f] for f in POINT_FIELDS] for p in points],
+		"can_write": bool(company) and frappe.has_permission("Risk Point", "write"),
 		"locations": group_by_location(points),
 		"activities": activity_rows(activities, _activity_events(activities)),
 		"layouts": _layouts(company),
@@ -140,25 +141,9 @@ def _points(company: str | None, department: str | None) -> list[dict]:
 	filters = [["company", "=", company], ["status", "=", "Active"]]
 	if department:
 		filters.append(["department", "descendants of (inclusive)", department])
-	rows = frappe.get_list(
-		"Risk Point",
-		filters=filters,
-		# every field: the write check below needs the links that User Permissions look at
-		fields=["*"],
-		order_by="name asc",
-		limit_page_length=0,
+	return frappe.get_list(
+		"Risk Point", filters=filters, fields=list(POINT_FIELDS), order_by="name asc", limit_page_length=0
 	)
-	may_write = frappe.has_permission("Risk Point", "write")
-	points = []
-	for row in rows:
-		can_write = may_write and frappe.has_permission(
-			"Risk Point", "write", doc=frappe.get_doc({**row, "doctype": "Risk Point"})
-		)
-		point = {field: row.get(field) for field in POINT_FIELDS}
-		point["hex"] = level_hex(row.current_risk_level)
-		point["can_write"] = bool(can_write)
-		points.append(point)
-	return points
 
 
 def _activity_events(activities: list[dict]) -> list[dict]:

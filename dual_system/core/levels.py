@@ -6,6 +6,7 @@ The level names are the stored values of Select fields; their Chinese names
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 
@@ -19,11 +20,23 @@ LEVELS = ("Major", "Significant", "General", "Low")
 LEVEL_COLOURS = {"Major": "Red", "Significant": "Orange", "General": "Yellow", "Low": "Blue"}
 # national data-exchange codes (DOMAIN §1.5)
 LEVEL_CODES = {"Major": 1, "Significant": 2, "General": 3, "Low": 4}
-# colours as CSS, for the map, the card and list indicators
+# colours as CSS, for the map, the card, charts, number cards and list indicators
 LEVEL_HEX = {"Major": "#e02020", "Significant": "#f7941d", "General": "#f5d000", "Low": "#1e6fd9"}
+# a readable text colour on each level's colour (dark on yellow, white elsewhere)
+LEVEL_TEXT_HEX = {"Major": "#ffffff", "Significant": "#ffffff", "General": "#222222", "Low": "#ffffff"}
+# Frappe's indicator colours (list views, form dashboards)
+LEVEL_INDICATOR = {"Major": "red", "Significant": "orange", "General": "yellow", "Low": "blue"}
+# a point or row not yet graded
+UNGRADED_HEX = "#98a2b3"
 
 # highest first
 CONTROL_LEVELS = ("Company Level", "Workshop Level", "Team Level", "Post Level")
+CONTROL_LEVEL_HEX = {
+	"Company Level": "#7c3aed",
+	"Workshop Level": "#2563eb",
+	"Team Level": "#0891b2",
+	"Post Level": "#64748b",
+}
 DEFAULT_CONTROL_LEVEL = {
 	"Major": "Company Level",
 	"Significant": "Workshop Level",
@@ -67,12 +80,49 @@ def allowed_control_levels(level: str, mapping: Mapping[str, str] | None = None)
 	return CONTROL_LEVELS[: control_rank(minimum) + 1]
 
 
-def check_control_level(level: str, chosen: str | None, mapping: Mapping[str, str] | None = None) -> str:
+class UnknownControlLevel(ValueError):
+	template = _("{0} is not a control level; choose one of: {1}")
+
+	def __init__(self, chosen: str):
+		self.args_ = (chosen, list(CONTROL_LEVELS))
+		super().__init__(self.template.format(chosen, ", ".join(CONTROL_LEVELS)))
+
+
+def check_control_level(
+	level: str,
+	chosen: str | None,
+	mapping: Mapping[str, str] | None = None,
+	previous: str | None = None,
+) -> str:
 	"""The control level to keep: the chosen one, or the default when none is
-	chosen. A level below the default raises :class:`ControlLevelTooLow`."""
+	chosen. A control level below the default raises :class:`ControlLevelTooLow`
+	— unless it is the one kept from before (``previous``) and the risk level rose
+	since: then it follows the mapping up, so raising a row's risk never dead-ends
+	its save."""
+	if chosen and chosen not in CONTROL_LEVELS:
+		raise UnknownControlLevel(chosen)
 	minimum = default_control_level(level, mapping)
 	if not chosen:
 		return minimum
 	if control_rank(chosen) > control_rank(minimum):
+		if previous and chosen == previous:
+			return minimum
 		raise ControlLevelTooLow(chosen, minimum, level, allowed_control_levels(level, mapping))
 	return chosen
+
+
+class ControlMappingOutOfOrder(ValueError):
+	template = _(
+		"The control levels must not fall as the risk rises: {0} is controlled at {1}, below {2} at {3}"
+	)
+
+	def __init__(self, higher: str, higher_control: str, lower: str, lower_control: str):
+		self.args_ = (higher, higher_control, lower, lower_control)
+		super().__init__(self.template.format(*self.args_))
+
+
+def check_control_mapping(mapping: Mapping[str, str]) -> None:
+	"""A higher risk level is controlled at the same or a higher organisational level."""
+	for higher, lower in itertools.pairwise(LEVELS):
+		if control_rank(mapping[higher]) > control_rank(mapping[lower]):
+			raise ControlMappingOutOfOrder(higher, mapping[higher], lower, mapping[lower])

@@ -74,6 +74,23 @@ def to_decimal(value) -> Decimal:
 	return Decimal(str(value))
 
 
+def parse_number(raw) -> Decimal | None:
+	"""A finite number typed or sent by a user, exactly as written; None for anything
+	else (words, ``Infinity``, ``NaN``, booleans, lists)."""
+	if isinstance(raw, bool):
+		return None
+	if isinstance(raw, int | float | Decimal):
+		value = to_decimal(raw)
+	elif isinstance(raw, str):
+		try:
+			value = Decimal(raw.strip())
+		except ArithmeticError:
+			return None
+	else:
+		return None
+	return value if value.is_finite() else None
+
+
 def round_score(value) -> Decimal:
 	return to_decimal(value).quantize(_QUANTUM, rounding=ROUND_HALF_UP)
 
@@ -175,9 +192,11 @@ def compute_score(method: Method, values: Mapping[str, object]) -> Decimal:
 		raw = values.get(factor.code)
 		if raw is None or raw == "":
 			raise MissingFactorValue(factor.code, method.code, list(method.factor_codes))
-		value = round_score(raw)
-		if value not in factor.allowed:
-			raise InvalidFactorValue(factor.code, format_score(raw), method.code, factor.allowed_text())
+		value = parse_number(raw)
+		# exact comparison: 10.0004 is not the allowed 10, however the score is rounded
+		if value is None or value not in factor.allowed:
+			shown = format(value, "f") if value is not None else str(raw)[:40]
+			raise InvalidFactorValue(factor.code, shown, method.code, factor.allowed_text())
 		product *= value
 	return round_score(product)
 

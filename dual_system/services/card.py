@@ -13,14 +13,11 @@ import frappe
 from frappe import _
 from frappe.utils import cstr, get_url_to_form
 
-from dual_system.core.levels import LEVEL_COLOURS, LEVEL_HEX, level_rank
+from dual_system.core.levels import LEVEL_COLOURS, LEVEL_HEX, LEVEL_TEXT_HEX, UNGRADED_HEX, level_rank
 from dual_system.core.measures import FIVE_CLASSES
 
 CARD_EVENT_STATUSES = ("Active",)
 CARD_MEASURE_STATUSES = ("Active", "Planned")
-# a readable text colour on each level's band (dark on yellow, white elsewhere)
-LEVEL_TEXT_HEX = {"Major": "#ffffff", "Significant": "#ffffff", "General": "#222222", "Low": "#ffffff"}
-UNGRADED_HEX = "#8d99a6"
 MHI_PERSON_FIELDS = (
 	"main_responsible_person",
 	"technical_responsible_person",

@@ -6,14 +6,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from dual_system.core.levels import CONTROL_LEVELS, LEVEL_HEX, LEVELS
-
-CONTROL_LEVEL_HEX = {
-	"Company Level": "#7c3aed",
-	"Workshop Level": "#2563eb",
-	"Team Level": "#0891b2",
-	"Post Level": "#64748b",
-}
+from dual_system.core.levels import CONTROL_LEVELS, LEVELS
 
 
 def chart_filters(chart_name=None, chart=None, filters=None) -> dict:
@@ -44,8 +37,3 @@ def level_chart(rows) -> dict:
 
 def control_level_chart(rows) -> dict:
 	return _chart(CONTROL_LEVELS, rows)
-
-
-# colours for the charts' custom options, in the order of the labels above
-LEVEL_COLOURS = [LEVEL_HEX[level] for level in LEVELS]
-CONTROL_LEVEL_COLOURS = [CONTROL_LEVEL_HEX[level] for level in CONTROL_LEVELS]

@@ -14,7 +14,7 @@ from collections import defaultdict
 import frappe
 from frappe import _
 
-from dual_system.core.levels import LEVEL_COLOURS, control_rank, level_rank
+from dual_system.core.levels import LEVEL_COLOURS, control_rank
 
 MEASURE_COLUMNS = {
 	"Engineering Technical Measures": "measures_engineering",
@@ -43,46 +43,72 @@ def _point_filters(filters: dict) -> dict:
 	return out
 
 
-def risk_register_rows(filters: dict | None = None) -> list[dict]:
-	filters = frappe._dict(filters or {})
+# rows a register shows at once; "All" in the Rows filter (or the export) takes every row
+PAGE_SIZE = 500
+EVENT_FIELDS = [
+	"name",
+	"risk_point",
+	"risk_point_name",
+	"risk_point_type",
+	"step_no",
+	"step_or_item",
+	"hazard",
+	"hazard_factor_category",
+	"accident_type",
+	"accident_type_standard",
+	"consequence",
+	"evaluation_method",
+	"factor_values",
+	"score",
+	"risk_level",
+	"forced_major_reason",
+	"control_level",
+	"responsible_department",
+	"responsible_employee_name",
+	"risk_assessment",
+]
+
+
+def page_limit(filters) -> int:
+	"""Rows of one page: the ``limit`` filter ("All" or 0 for every row), else PAGE_SIZE."""
+	limit = (filters or {}).get("limit")
+	if limit in ("All", 0, "0"):
+		return 0
+	return int(limit) if limit else PAGE_SIZE
+
+
+def _event_filters(filters) -> dict:
 	event_filters = {"status": filters.get("status") or "Active", **_point_filters(filters)}
-	event_filters.pop("risk_point_type", None)
-	if filters.get("risk_point_type"):
-		event_filters["risk_point_type"] = filters.risk_point_type
-	for field in ("risk_level", "control_level", "risk_point"):
+	for field in ("risk_level", "control_level", "risk_point", "risk_point_type"):
 		if filters.get(field):
 			event_filters[field] = filters[field]
+	return event_filters
+
+
+def risk_register_count(filters: dict | None = None) -> int:
+	filters = frappe._dict(filters or {})
+	rows = frappe.get_list("Risk Event", filters=_event_filters(filters), fields=["count(*) as n"])
+	return rows[0].n if rows else 0
+
+
+def risk_register_rows(filters: dict | None = None, start: int = 0, limit: int | None = None) -> list[dict]:
+	"""One page of the register, most severe first (``limit`` 0: every row)."""
+	filters = frappe._dict(filters or {})
+	limit = page_limit(filters) if limit is None else limit
 	events = frappe.get_list(
 		"Risk Event",
-		filters=event_filters,
-		fields=[
-			"name",
-			"risk_point",
-			"risk_point_name",
-			"risk_point_type",
-			"step_no",
-			"step_or_item",
-			"hazard",
-			"hazard_factor_category",
-			"accident_type",
-			"accident_type_standard",
-			"consequence",
-			"evaluation_method",
-			"factor_values",
-			"score",
-			"risk_level",
-			"forced_major_reason",
-			"control_level",
-			"responsible_department",
-			"responsible_employee_name",
-			"risk_assessment",
-		],
-		limit_page_length=0,
+		filters=_event_filters(filters),
+		fields=EVENT_FIELDS,
+		order_by="field(`tabRisk Event`.risk_level, 'Major', 'Significant', 'General', 'Low'), "
+		"`tabRisk Event`.risk_point, `tabRisk Event`.step_no, `tabRisk Event`.name",
+		limit_start=start,
+		limit_page_length=limit,
 	)
 	if not events:
 		return []
 	points = _points_of(event.risk_point for event in events)
 	measures = _measures_of([e.name for e in events])
+	label = Labels()
 	rows = []
 	for event in events:
 		point = points.get(event.risk_point, frappe._dict())
@@ -90,17 +116,13 @@ def risk_register_rows(filters: dict | None = None) -> list[dict]:
 		row.update(
 			{
 				"location": point.location,
-				"risk_point_type": _(event.risk_point_type) if event.risk_point_type else "",
-				"hazard_factor": _hazard_factor_label(event.hazard_factor_category),
+				"risk_point_type": label(event.risk_point_type),
+				"hazard_factor": label.hazard_factor(event.hazard_factor_category),
 				"level_key": event.risk_level,
-				"risk_level": _(event.risk_level) if event.risk_level else "",
-				"colour": _(LEVEL_COLOURS.get(event.risk_level, "")) if event.risk_level else "",
-				"control_level_label": _(event.control_level) if event.control_level else "",
-				"accident_type_name": _(
-					frappe.get_cached_value("Accident Type", event.accident_type, "accident_type_name") or ""
-				)
-				if event.accident_type
-				else "",
+				"risk_level": label(event.risk_level),
+				"colour": label(LEVEL_COLOURS.get(event.risk_level)),
+				"control_level_label": label(event.control_level),
+				"accident_type_name": label.accident_type(event.accident_type),
 				"main_responsible": point.main_name,
 				"technical_responsible": point.technical_name,
 				"operating_responsible": point.operating_name,
@@ -111,8 +133,39 @@ def risk_register_rows(filters: dict | None = None) -> list[dict]:
 		for measure_class, column in MEASURE_COLUMNS.items():
 			row[column] = "\n".join(measures["text"][event.name].get(measure_class, []))
 		rows.append(row)
-	rows.sort(key=lambda r: (level_rank(r.level_key), r.risk_point, r.step_no or 0))
 	return rows
+
+
+class Labels:
+	"""Translated labels, each looked up once per call (a translation is a cache read,
+	and a register has thousands of rows with a handful of distinct values)."""
+
+	def __init__(self):
+		self.cache: dict[tuple, str] = {}
+
+	def __call__(self, value: str | None) -> str:
+		if not value:
+			return ""
+		key = ("", value)
+		if key not in self.cache:
+			self.cache[key] = _(value)
+		return self.cache[key]
+
+	def accident_type(self, code: str | None) -> str:
+		if not code:
+			return ""
+		key = ("accident", code)
+		if key not in self.cache:
+			self.cache[key] = _(frappe.get_cached_value("Accident Type", code, "accident_type_name") or "")
+		return self.cache[key]
+
+	def hazard_factor(self, code: str | None) -> str:
+		if not code:
+			return ""
+		key = ("factor", code)
+		if key not in self.cache:
+			self.cache[key] = _hazard_factor_label(code)
+		return self.cache[key]
 
 
 def _hazard_factor_label(code: str | None) -> str:
@@ -172,6 +225,7 @@ def _points_of(names) -> dict:
 def _measures_of(event_names: list[str]) -> dict:
 	text: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
 	checks: dict[str, int] = defaultdict(int)
+	statuses = {}
 	for m in frappe.get_list(
 		"Control Measure",
 		filters={"risk_event": ("in", event_names), "status": ("!=", "Archived")},
@@ -179,7 +233,9 @@ def _measures_of(event_names: list[str]) -> dict:
 		order_by="creation asc",
 		limit_page_length=0,
 	):
-		label = m.description if m.status == "Active" else f"{m.description} ({_(m.status)})"
+		if m.status not in statuses:
+			statuses[m.status] = _(m.status)
+		label = m.description if m.status == "Active" else f"{m.description} ({statuses[m.status]})"
 		text[m.risk_event][m.measure_class].append(label)
 		if m.check_content:
 			checks[m.risk_event] += 1

@@ -71,6 +71,21 @@ def notify(user: str, doctype: str, name: str, subject: str, message: str = "") 
 	)
 
 
+def current_users(employees) -> dict[str, str]:
+	"""Employee → the user linked to it now (not a copy taken when a record was saved)."""
+	employees = sorted({e for e in employees if e})
+	if not employees:
+		return {}
+	return dict(
+		frappe.get_all(
+			"Employee",
+			{"name": ("in", employees), "user_id": ("is", "set")},
+			["name", "user_id"],
+			as_list=True,
+		)
+	)
+
+
 def send_risk_review_reminders(today=None) -> int:
 	"""Remind each active risk point's responsible person (or, without one, the
 	point's creator) that its review falls due; once per point and due date."""
@@ -80,11 +95,12 @@ def send_risk_review_reminders(today=None) -> int:
 	points = frappe.get_all(
 		"Risk Point",
 		filters={"status": "Active", "review_due_date": ("<=", horizon)},
-		fields=["name", "risk_point_name", "review_due_date", "responsible_user", "owner"],
+		fields=["name", "risk_point_name", "review_due_date", "responsible_employee", "owner"],
 	)
+	users = current_users(p.responsible_employee for p in points)
 	sent = 0
 	for point in points:
-		recipient = point.responsible_user or point.owner
+		recipient = users.get(point.responsible_employee) or point.owner
 		subject = _("Risk review of {0} ({1}) is due on {2}").format(
 			point.risk_point_name, point.name, formatdate(point.review_due_date)
 		)

@@ -331,6 +331,8 @@ HAZARD_FACTOR_CATEGORIES = [
 ]
 
 # DOMAIN.md §4.4 (wording varies by sector rule: editable)
+# the reason new rows of a major hazard installation's assessment get by default
+MHI_FORCED_MAJOR_REASON = "MHI"
 FORCED_MAJOR_REASONS = [
 	(
 		"LEGAL",

@@ -116,6 +116,7 @@ def seed_forced_major_reasons():
 				"reason_code": code,
 				"reason": reason,
 				"description": description,
+				"default_for_major_hazard_installation": int(code == data.MHI_FORCED_MAJOR_REASON),
 			}
 		).insert(ignore_permissions=True)
 
@@ -185,6 +186,51 @@ def seed_gate_purposes():
 		).insert(ignore_permissions=True)
 
 
+def apply_vocabulary_colours():
+	"""Number cards and charts take their colours from the shared vocabulary
+	(core/vocabulary.py), not from their JSON."""
+	from dual_system.core.vocabulary import CHART_COLOURS, NUMBER_CARD_COLOURS
+
+	for card, colour in NUMBER_CARD_COLOURS.items():
+		if frappe.db.exists("Number Card", card):
+			frappe.db.set_value("Number Card", card, "color", colour, update_modified=False)
+	for chart, colours in CHART_COLOURS.items():
+		if frappe.db.exists("Dashboard Chart", chart):
+			options = frappe.parse_json(
+				frappe.db.get_value("Dashboard Chart", chart, "custom_options") or "{}"
+			)
+			options["colors"] = colours
+			frappe.db.set_value(
+				"Dashboard Chart",
+				chart,
+				"custom_options",
+				frappe.as_json(options, indent=None),
+				update_modified=False,
+			)
+
+
+def add_to_global_search():
+	"""Risk points in the awesome bar's full-text search (hooks.global_search_doctypes);
+	Frappe reads that hook only in the setup wizard, so a site set up before the app
+	was installed gets the doctype here. An administrator may remove it again."""
+	from frappe.utils.global_search import rebuild_for_doctype
+
+	settings = frappe.get_single("Global Search Settings")
+	listed = {row.document_type for row in settings.allowed_in_global_search}
+	if "Risk Point" in listed:
+		return
+	settings.append("allowed_in_global_search", {"document_type": "Risk Point"})
+	settings.save(ignore_permissions=True)
+	frappe.cache.hdel("global_search", "search_priorities")
+	rebuild_for_doctype("Risk Point")
+
+
+def remove_from_global_search():
+	frappe.db.delete("Global Search DocType", {"document_type": "Risk Point"})
+	frappe.db.delete("__global_search", {"doctype": "Risk Point"})
+	frappe.cache.hdel("global_search", "search_priorities")
+
+
 def set_default_evaluation_method():
 	"""The settings link to LEC once LEC exists (Frappe saves the singles' other
 	defaults itself right after syncing the doctypes)."""
@@ -205,15 +251,19 @@ INSTALL_STEPS = [
 	seed_gate_purposes,
 	set_default_evaluation_method,
 	grant_master_access,
+	apply_vocabulary_colours,
+	add_to_global_search,
 	create_default_workflows,
 ]
 MIGRATE_STEPS = [
 	create_roles,
+	apply_vocabulary_colours,
 ]
 # workflows and custom fields reference the app's doctypes: remove them first
 BEFORE_UNINSTALL_STEPS = [
 	delete_app_workflows,
 	revoke_master_access,
+	remove_from_global_search,
 ]
 # roles are referenced by the doctypes' permissions until those are dropped
 AFTER_UNINSTALL_STEPS = [

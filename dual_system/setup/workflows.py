@@ -32,17 +32,19 @@ WORKFLOW_LABELS = (
 	_("Cancel Session"),
 )
 
-STATE_STYLES = {
-	"Draft": "",
-	"Pending Review": "Warning",
-	"Pending Approval": "Primary",
-	"Approved": "Success",
-	"Rejected": "Danger",
-	"Planned": "Primary",
-	"Completed": "Success",
-	"Cancelled": "Inverse",
-}
-ACTIONS = ("Submit for Review", "Review", "Approve", "Reject", "Complete", "Cancel Session")
+# the Workflow State and Workflow Action Master records the default workflows use:
+# fixtures (dual_system/fixtures/), synced on every migrate (hooks.fixtures)
+WORKFLOW_STATES = (
+	"Draft",
+	"Pending Review",
+	"Pending Approval",
+	"Approved",
+	"Rejected",
+	"Planned",
+	"Completed",
+	"Cancelled",
+)
+WORKFLOW_ACTIONS = ("Submit for Review", "Review", "Approve", "Reject", "Complete", "Cancel Session")
 
 DRAFTERS = ("Safety Officer", "Department Safety Lead", "Safety Manager")
 
@@ -162,16 +164,15 @@ WORKFLOWS = [RISK_ASSESSMENT_WORKFLOW, SAFETY_TRAINING_SESSION_WORKFLOW]
 
 
 def create_workflow_masters():
-	for state, style in STATE_STYLES.items():
-		if not frappe.db.exists("Workflow State", state):
-			frappe.get_doc(
-				{"doctype": "Workflow State", "workflow_state_name": state, "style": style}
-			).insert(ignore_permissions=True)
-	for action in ACTIONS:
-		if not frappe.db.exists("Workflow Action Master", action):
-			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
-				ignore_permissions=True
-			)
+	"""The fixtures the workflows need, imported before the workflows are created
+	(Frappe syncs an app's fixtures only after its ``after_install``)."""
+	from frappe.utils.fixtures import sync_fixtures
+
+	missing = [s for s in WORKFLOW_STATES if not frappe.db.exists("Workflow State", s)] + [
+		a for a in WORKFLOW_ACTIONS if not frappe.db.exists("Workflow Action Master", a)
+	]
+	if missing:
+		sync_fixtures("dual_system")
 
 
 def create_default_workflows(doctypes: tuple[str, ...] | None = None):

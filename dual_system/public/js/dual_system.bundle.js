@@ -1,22 +1,26 @@
 // Shared desk helpers of dual_system, loaded on every desk page (hooks.app_include_js).
+// The vocabularies (levels, colours, control levels, types, statuses, measure classes) come
+// from the server's boot info (dual_system/core/vocabulary.py): nothing is repeated here.
 frappe.provide("dual_system");
 
-// Colours of the four risk levels (DOMAIN.md §1.1); keep in sync with core/levels.py LEVEL_HEX.
-dual_system.LEVEL_HEX = {
-	Major: "#e02020",
-	Significant: "#f7941d",
-	General: "#f5d000",
-	Low: "#1e6fd9",
-};
-dual_system.LEVEL_INDICATOR = { Major: "red", Significant: "orange", General: "yellow", Low: "blue" };
-dual_system.CONTROL_LEVELS = ["Company Level", "Workshop Level", "Team Level", "Post Level"];
+dual_system.vocab = () => frappe.boot.dual_system || {};
+
+// Frappe indicator colour of a level or of a doctype's status.
+dual_system.level_indicator = (level) => dual_system.vocab().level_indicator?.[level] || "gray";
+dual_system.status_indicator = (doctype, status) =>
+	dual_system.vocab().status_indicators?.[doctype]?.[status] || "gray";
+
+// Select options with translated labels from a list of stored values.
+dual_system.options = (values, blank = true) =>
+	(blank ? [""] : []).concat((values || []).map((v) => ({ value: v, label: __(v) })));
 
 // A level as a coloured pill, for report cells and HTML fields.
 dual_system.level_pill = function (level, label) {
 	if (!level) return "";
-	const colour = dual_system.LEVEL_HEX[level] || "#999";
+	const vocab = dual_system.vocab();
+	const colour = vocab.level_hex?.[level] || vocab.ungraded_hex;
+	const ink = vocab.level_text_hex?.[level] || "#fff";
 	const text = frappe.utils.escape_html(label || __(level));
-	const ink = level === "General" ? "#333" : "#fff";
 	return `<span style="background:${colour};color:${ink};padding:1px 8px;border-radius:9px;font-weight:600">${text}</span>`;
 };
 
@@ -30,6 +34,7 @@ dual_system.level_formatter = function (value, row, column, data, default_format
 
 // Standard report filters shared by the registers.
 dual_system.register_filters = function () {
+	const vocab = dual_system.vocab();
 	return [
 		{
 			fieldname: "company",
@@ -43,30 +48,19 @@ dual_system.register_filters = function () {
 			fieldname: "risk_level",
 			label: __("Risk Level"),
 			fieldtype: "Select",
-			options: [
-				"",
-				{ value: "Major", label: __("Major") },
-				{ value: "Significant", label: __("Significant") },
-				{ value: "General", label: __("General") },
-				{ value: "Low", label: __("Low") },
-			],
+			options: dual_system.options(vocab.levels),
 		},
 		{
 			fieldname: "control_level",
 			label: __("Control Level"),
 			fieldtype: "Select",
-			options: [""].concat(dual_system.CONTROL_LEVELS.map((v) => ({ value: v, label: __(v) }))),
+			options: dual_system.options(vocab.control_levels),
 		},
 		{
 			fieldname: "risk_point_type",
 			label: __("Risk Point Type"),
 			fieldtype: "Select",
-			options: [
-				"",
-				{ value: "Facility / Equipment", label: __("Facility / Equipment") },
-				{ value: "Area / Site", label: __("Area / Site") },
-				{ value: "Work Activity", label: __("Work Activity") },
-			],
+			options: dual_system.options(vocab.risk_point_types),
 		},
 	];
 };

@@ -1,7 +1,11 @@
 # Copyright (c) 2026, dual_system contributors
 # For license information, please see license.txt
 
+from frappe import _
 from frappe.model.document import Document
+
+from dual_system.core.levels import DEFAULT_CONTROL_LEVEL, ControlMappingOutOfOrder, check_control_mapping
+from dual_system.services.errors import ControlLevelError, throw_core_error
 
 
 class DualSystemSettings(Document):
@@ -33,5 +37,17 @@ class DualSystemSettings(Document):
 		task_horizon_days: DF.Int
 		training_expiry_warn_days: DF.Int
 		training_gate: DF.Literal["Off", "Warn", "Block"]
+
 	# end: auto-generated types
-	pass
+	def validate(self):
+		self.validate_control_mapping()
+
+	def validate_control_mapping(self):
+		mapping = {
+			level: self.get(f"control_level_{level.lower()}") or default
+			for level, default in DEFAULT_CONTROL_LEVEL.items()
+		}
+		try:
+			check_control_mapping(mapping)
+		except ControlMappingOutOfOrder as e:
+			throw_core_error(e, exc=ControlLevelError, title=_("Control Levels Out of Order"))

@@ -63,7 +63,6 @@ class ControlMeasure(ScopedDocument, Document):
 		]
 		responsible_department: DF.Link | None
 		responsible_employee_name: DF.Data | None
-		responsible_user: DF.Link | None
 		risk_event: DF.Link
 		risk_level: DF.Literal["", "Major", "Significant", "General", "Low"]
 		risk_point: DF.Link | None

@@ -42,18 +42,13 @@ frappe.ui.form.on("Risk Assessment", {
 	},
 
 	risk_point(frm) {
-		if (!frm.doc.risk_point) return;
-		frappe.db
-			.get_value("Risk Point", frm.doc.risk_point, ["is_major_hazard_installation", "risk_point_type"])
-			.then(({ message }) => {
-				frm._is_mhi = message && message.is_major_hazard_installation;
-				if (message && !frm.doc.identification_method) {
-					frm.set_value(
-						"identification_method",
-						message.risk_point_type === "Work Activity" ? "JHA" : "SCL"
-					);
-				}
-			});
+		// the server sets the identification method from the point's type when it is left
+		// empty (dual_system/services/risk.py apply_point_defaults); show it straight away
+		if (!frm.doc.risk_point || frm.doc.identification_method) return;
+		frappe.db.get_value("Risk Point", frm.doc.risk_point, "risk_point_type").then(({ message }) => {
+			const method = message && dual_system.vocab().identification_by_type?.[message.risk_point_type];
+			if (method && !frm.doc.identification_method) frm.set_value("identification_method", method);
+		});
 	},
 
 	// Factor columns take their labels and allowed values from the evaluation method.
@@ -120,13 +115,12 @@ frappe.ui.form.on("Risk Assessment", {
 	},
 
 	revise(frm) {
-		const reasons = ["Process Change", "Incident", "New Standard", "Organisation Change", "Periodic Review", "Other"];
 		frappe.prompt(
 			{
 				fieldname: "reason",
 				label: __("Reason for Revision"),
 				fieldtype: "Select",
-				options: reasons.map((r) => ({ value: r, label: __(r) })),
+				options: dual_system.options(dual_system.vocab().reassessment_reasons, false),
 				default: "Periodic Review",
 				reqd: 1,
 			},
@@ -140,12 +134,9 @@ frappe.ui.form.on("Risk Assessment", {
 
 frappe.ui.form.on("Risk Assessment Row", {
 	rows_add(frm, cdt, cdn) {
-		const row = locals[cdt][cdn];
-		row.step_no = (frm.doc.rows || []).length;
-		if (frm._is_mhi && !row.forced_major_reason) {
-			// a major hazard installation is a forced-major reason (DOMAIN §4.4 c); the user may clear it
-			frappe.model.set_value(cdt, cdn, "forced_major_reason", "MHI");
-		}
+		// step numbers and, on a major hazard installation, the forced-major reason of new
+		// rows are set by the server when the assessment is saved
+		locals[cdt][cdn].step_no = (frm.doc.rows || []).length;
 		frm.refresh_field("rows");
 	},
 });

@@ -40,7 +40,7 @@ class RiskAssessment(ScopedDocument, Document):
 		evaluation_method: DF.Link
 		has_major_risk: DF.Check
 		highest_level: DF.Literal["", "Major", "Significant", "General", "Low"]
-		identification_method: DF.Literal["JHA", "SCL"]
+		identification_method: DF.Literal["", "JHA", "SCL"]
 		is_current: DF.Check
 		last_rejected_by: DF.Link | None
 		naming_series: DF.Literal["RA-.YYYY.-.#####"]
@@ -66,6 +66,9 @@ class RiskAssessment(ScopedDocument, Document):
 		workflow_state: DF.Link | None
 
 	# end: auto-generated types
+	def before_validate(self):
+		risk.apply_point_defaults(self)
+
 	def validate(self):
 		self.validate_risk_point()
 		self.validate_one_open_assessment()
@@ -128,6 +131,8 @@ class RiskAssessment(ScopedDocument, Document):
 			)
 
 	def validate_rows(self):
+		before = self.get_doc_before_save()
+		saved = {row.name: row.control_level for row in before.rows} if before else {}
 		if not self.rows:
 			frappe.throw(_("Add at least one row to identify and evaluate"), exc=DualSystemValidationError)
 		for row in self.rows:
@@ -142,7 +147,7 @@ class RiskAssessment(ScopedDocument, Document):
 					exc=DualSystemValidationError,
 					title=_("Missing Accident Type"),
 				)
-			risk.evaluate_row(self.evaluation_method, row, label)
+			risk.evaluate_row(self.evaluation_method, row, label, saved.get(row.name))
 
 	def set_result(self):
 		self.highest_level = highest_level(row.risk_level for row in self.rows)

@@ -29,7 +29,6 @@ FROM_ASSESSMENT = (
 SHOWN_ON_MEASURES = (
 	"control_level",
 	"responsible_department",
-	"responsible_user",
 	"responsible_employee_name",
 )
 
@@ -67,7 +66,6 @@ class RiskEvent(ScopedDocument, Document):
 		responsible_department: DF.Link | None
 		responsible_employee: DF.Link | None
 		responsible_employee_name: DF.Data | None
-		responsible_user: DF.Link | None
 		risk_assessment: DF.Link | None
 		risk_level: DF.Literal["", "Major", "Significant", "General", "Low"]
 		risk_point: DF.Link

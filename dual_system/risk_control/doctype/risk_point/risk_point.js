@@ -18,7 +18,7 @@ frappe.ui.form.on("Risk Point", {
 				`${__("Risk Level")}: ${dual_system.level_pill(frm.doc.current_risk_level)} · ${__("Control Level")}: ${__(
 					frm.doc.current_control_level || ""
 				)}`,
-				dual_system.LEVEL_INDICATOR[frm.doc.current_risk_level],
+				dual_system.level_indicator(frm.doc.current_risk_level),
 				true
 			);
 		}
@@ -59,14 +59,13 @@ frappe.ui.form.on("Risk Point", {
 	},
 
 	needs_reassessment(frm) {
-		const reasons = ["Process Change", "Incident", "New Standard", "Organisation Change", "Periodic Review", "Other"];
 		frappe.prompt(
 			[
 				{
 					fieldname: "reason",
 					label: __("Re-assessment Reason"),
 					fieldtype: "Select",
-					options: reasons.map((r) => ({ value: r, label: __(r) })),
+					options: dual_system.options(dual_system.vocab().reassessment_reasons, false),
 					reqd: 1,
 				},
 				{ fieldname: "note", label: __("Note"), fieldtype: "Small Text" },

@@ -51,16 +51,16 @@ class RiskPoint(ScopedDocument, NestedSet):
 		lft: DF.Int
 		live_event_count: DF.Int
 		location: DF.Link | None
+		main_responsible_name: DF.Data | None
 		main_responsible_person: DF.Link | None
-		main_responsible_user: DF.Link | None
 		map_layout: DF.Link | None
 		map_x: DF.Float
 		map_y: DF.Float
 		mhi_grade: DF.Literal["", "Grade 1", "Grade 2", "Grade 3", "Grade 4"]
 		needs_reassessment: DF.Check
 		old_parent: DF.Link | None
+		operating_responsible_name: DF.Data | None
 		operating_responsible_person: DF.Link | None
-		operating_responsible_user: DF.Link | None
 		parent_risk_point: DF.Link | None
 		reassessment_note: DF.SmallText | None
 		reassessment_reason: DF.Literal[
@@ -74,7 +74,6 @@ class RiskPoint(ScopedDocument, NestedSet):
 		]
 		responsible_employee: DF.Link | None
 		responsible_employee_name: DF.Data | None
-		responsible_user: DF.Link | None
 		review_due_date: DF.Date | None
 		rgt: DF.Int
 		risk_point_code: DF.Data
@@ -82,13 +81,14 @@ class RiskPoint(ScopedDocument, NestedSet):
 		risk_point_type: DF.Literal["Facility / Equipment", "Area / Site", "Work Activity"]
 		safety_signs: DF.SmallText | None
 		status: DF.Literal["Active", "Retired"]
+		technical_responsible_name: DF.Data | None
 		technical_responsible_person: DF.Link | None
-		technical_responsible_user: DF.Link | None
 	# end: auto-generated types
 	nsm_parent_field = "parent_risk_point"
 
 	def validate(self):
 		self.keep_derived_fields()
+		self.validate_company_kept()
 		self.validate_department_company()
 		self.validate_asset_company()
 		self.validate_parent()
@@ -100,6 +100,8 @@ class RiskPoint(ScopedDocument, NestedSet):
 		before = self.get_doc_before_save()
 		if self.status == "Retired" and (not before or before.status != "Retired"):
 			risk.retire_point(self.name)
+		if before and before.department != self.department:
+			risk.follow_point_department(self.name, before.department, self.department)
 		if before and before.parent_risk_point != self.parent_risk_point:
 			risk.refresh_risk_levels(before.parent_risk_point)
 		if not before or before.status != self.status or before.parent_risk_point != self.parent_risk_point:
@@ -119,6 +121,21 @@ class RiskPoint(ScopedDocument, NestedSet):
 		before = self.get_doc_before_save()
 		for field in DERIVED_FIELDS:
 			self.set(field, before.get(field) if before else None)
+
+	def validate_company_kept(self):
+		before = self.get_doc_before_save()
+		if (
+			before
+			and before.company != self.company
+			and frappe.db.exists("Risk Assessment", {"risk_point": self.name})
+		):
+			frappe.throw(
+				_("Risk Point {0} has assessments in {1}: it cannot move to another company").format(
+					frappe.bold(self.name), frappe.bold(before.company)
+				),
+				exc=RiskPointError,
+				title=_("Wrong Company"),
+			)
 
 	def validate_department_company(self):
 		if not self.department:

@@ -5,7 +5,7 @@ frappe.listview_settings["Risk Point"] = {
 		if (!doc.current_risk_level) return [__("Not Assessed"), "gray", "current_risk_level,is,not set"];
 		return [
 			__(doc.current_risk_level),
-			dual_system.LEVEL_INDICATOR[doc.current_risk_level],
+			dual_system.level_indicator(doc.current_risk_level),
 			`current_risk_level,=,${doc.current_risk_level}`,
 		];
 	},

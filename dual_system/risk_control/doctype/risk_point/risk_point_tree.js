@@ -20,7 +20,7 @@ frappe.treeview_settings["Risk Point"] = {
 			fieldtype: "Select",
 			fieldname: "risk_point_type",
 			label: __("Risk Point Type"),
-			options: ["Facility / Equipment", "Area / Site", "Work Activity"].map((v) => ({ value: v, label: __(v) })),
+			options: dual_system.options(dual_system.vocab().risk_point_types, false),
 			reqd: 1,
 		},
 		{ fieldtype: "Check", fieldname: "is_group", label: __("Is Analysis Object (Group)") },

@@ -152,6 +152,14 @@ dual_system.RiskMap = class RiskMap {
 				department: this.department_field.get_value() || null,
 			})
 			.then((data) => {
+				// one array per point (see get_map_data): back to objects, coloured by level
+				const hex = Object.fromEntries(data.levels.map((l) => [l.level, l.hex]));
+				data.points = data.points.map((row) => {
+					const point = Object.fromEntries(data.point_fields.map((f, i) => [f, row[i]]));
+					point.hex = hex[point.current_risk_level] || data.no_level_hex;
+					point.can_write = data.can_write;
+					return point;
+				});
 				this.data = data;
 				this.points = {};
 				data.points.forEach((p) => (this.points[p.name] = p));

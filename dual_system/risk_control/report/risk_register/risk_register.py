@@ -4,11 +4,20 @@
 
 from frappe import _
 
-from dual_system.services.registers import risk_register_rows
+from dual_system.services.registers import page_limit, risk_register_count, risk_register_rows
 
 
 def execute(filters=None):
-	return get_columns(), risk_register_rows(filters)
+	rows = risk_register_rows(filters)
+	limit = page_limit(filters)
+	message = None
+	if limit and len(rows) == limit:
+		total = risk_register_count(filters)
+		if total > limit:
+			message = _(
+				"Showing the {0} most severe of {1} risks. Choose All in Rows, or use Export All, for every row."
+			).format(limit, total)
+	return get_columns(), rows, message
 
 
 def get_columns():
