@@ -56,7 +56,7 @@ def seeded(org):
 	record(e["manager"], ago(200), 8, "Principal and Safety Manager Training")
 	record(e["manager"], ago(20), 4, "Principal and Safety Manager Training")
 	record(e["employee_b"], ago(10), 2)
-	record(e["employee_b"], ago(5), 8, "Annual Refresher", result="Failed")
+	record(e["employee_b"], ago(5), 8, "Annual Refresher", result="Not Passed")
 	record(newcomer, ago(20), 8, "Plant-Level Induction")
 	return frappe._dict(req=req, newcomer=newcomer)
 
@@ -110,7 +110,7 @@ def test_cells_say_until_when_a_training_is_valid(org, seeded):
 def test_new_employees_are_flagged_until_their_induction_is_complete(org, seeded):
 	_table, rows = matrix(org, seeded)
 	assert rows["newcomer"]["induction_key"] == "Incomplete"
-	assert rows["newcomer"]["induction"] == "Missing: Workshop, Team"
+	assert rows["newcomer"]["induction"] == "Missing: Workshop Level, Team Level"
 	assert rows["employee_a"]["induction"] == ""  # joined two years ago: not new
 	for level_type in ("Workshop-Level Induction", "Team-Level Induction"):
 		make_training_record(seeded.newcomer, ago(5), 8, level_type)
@@ -171,7 +171,7 @@ def test_the_employee_form_names_the_unmet_requirements(org, seeded):
 		("Special Operations", "Missing"),
 	}
 	status = training_api.employee_training_status(seeded.newcomer)
-	assert status["induction_missing"] == ["Workshop", "Team"]
+	assert status["induction_missing"] == ["Workshop Level", "Team Level"]
 
 
 def test_due_attendees_are_those_whose_requirement_is_not_ok(org, seeded):

@@ -62,7 +62,7 @@ def test_completing_a_session_records_the_training_of_every_present_attendee(org
 	assert (done.status, done.docstatus, done.completed_by) == ("Completed", 1, hr)
 	rows = records_of(session.name)
 	assert [(r.employee, r.hours, r.result, r.score) for r in rows] == sorted(
-		[(e["employee_a"], 3.5, "Passed", 92), (e["employee_b"], 3.5, "Failed", 45)]
+		[(e["employee_a"], 3.5, "Passed", 92), (e["employee_b"], 3.5, "Not Passed", 45)]
 	)
 	assert {str(r.training_date) for r in rows} == {"2026-09-15"}
 	assert {r.trainer for r in rows} == {"Wang Qiang"}

@@ -23,17 +23,23 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-OK = "OK"
-EXPIRING = "Expiring"
-EXPIRED = "Expired"
-MISSING = "Missing"
-NOT_APPLICABLE = "Not Applicable"
+
+def _(message: str) -> str:
+	"""Marks a word for extraction; callers translate it when they show it."""
+	return message
+
+
+OK = _("OK")
+EXPIRING = _("Expiring")
+EXPIRED = _("Expired")
+MISSING = _("Missing")
+NOT_APPLICABLE = _("Not Applicable")
 STATUSES = (OK, EXPIRING, EXPIRED, MISSING)
 VALID_STATUSES = frozenset({OK, EXPIRING})
 
 STATUS_INDICATOR = {OK: "green", EXPIRING: "orange", EXPIRED: "red", MISSING: "red"}
 
-INDUCTION_LEVELS = ("Plant", "Workshop", "Team")
+INDUCTION_LEVELS = (_("Plant Level"), _("Workshop Level"), _("Team Level"))
 
 MIN_SCORE, MAX_SCORE = 0, 100
 
@@ -205,7 +211,7 @@ def expiry_reminder_key(employee: str, requirement: str, valid_until: datetime.d
 
 
 # --- construction plan ---------------------------------------------------------------------------
-COMPLETED = "Completed"
+COMPLETED = _("Completed")
 
 
 @dataclass(frozen=True)

@@ -403,7 +403,7 @@ def record_session(session) -> list[str]:
 				"source": "Session",
 				"session": session.name,
 				"score": row.score if session.assessment_method != "Attendance Only" else None,
-				"result": "Passed" if row.passed else "Failed",
+				"result": "Passed" if row.passed else "Not Passed",
 			}
 		)
 		record.flags.from_session = True

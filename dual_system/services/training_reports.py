@@ -25,7 +25,7 @@ from dual_system.services import training
 RECORD = "Safety Training Record"
 PLAN = "Dual System Construction Plan"
 
-RECORDS_VIEW = "Records"
+RECORDS_VIEW = "Training Records"
 HOURS_VIEW = "Hours by Year and Type"
 
 
@@ -116,7 +116,13 @@ def _history_columns():
 		{"fieldname": "training_type", "label": _("Training Type"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "topic", "label": _("Content"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "trainer", "label": _("Trainer"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "hours", "label": _("Hours"), "fieldtype": "Float", "precision": 1, "width": 70},
+		{
+			"fieldname": "hours",
+			"label": _("Training Hours"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 70,
+		},
 		{"fieldname": "score", "label": _("Score"), "fieldtype": "Float", "precision": 1, "width": 70},
 		{"fieldname": "result", "label": _("Assessment Result"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "session", "label": _("Training Session"), "fieldtype": "Data", "width": 140},
@@ -137,7 +143,13 @@ def _hours_columns():
 		{"fieldname": "year", "label": _("Year"), "fieldtype": "Int", "width": 70},
 		{"fieldname": "training_type", "label": _("Training Type"), "fieldtype": "Data", "width": 180},
 		{"fieldname": "trainings", "label": _("Trainings"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "hours", "label": _("Hours"), "fieldtype": "Float", "precision": 1, "width": 80},
+		{
+			"fieldname": "hours",
+			"label": _("Training Hours"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 80,
+		},
 		{
 			"fieldname": "passed_hours",
 			"label": _("Hours Passed"),
@@ -196,7 +208,7 @@ def _history_summary(records):
 		{"value": len(records), "label": _("Trainings"), "datatype": "Int", "indicator": "Blue"},
 		{
 			"value": round(sum(r.hours or 0 for r in records), 1),
-			"label": _("Hours"),
+			"label": _("Training Hours"),
 			"datatype": "Float",
 			"indicator": "Blue",
 		},
@@ -207,8 +219,8 @@ def _history_summary(records):
 			"indicator": "Green",
 		},
 		{
-			"value": sum(1 for r in records if r.result_key == "Failed"),
-			"label": _("Failed"),
+			"value": sum(1 for r in records if r.result_key == "Not Passed"),
+			"label": _("Not Passed"),
 			"datatype": "Int",
 			"indicator": "Red",
 		},
@@ -422,11 +434,11 @@ def _progress_columns():
 	return [
 		{"fieldname": "company", "label": _("Company"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "plan_title", "label": _("Construction Plan"), "fieldtype": "Data", "width": 220},
-		{"fieldname": "plan", "label": _("Plan"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "plan", "label": _("Plan ID"), "fieldtype": "Data", "width": 110},
 		{"fieldname": "companies", "label": _("Companies with a Plan"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "milestones", "label": _("Milestones"), "fieldtype": "Int", "width": 90},
 		{"fieldname": "completed", "label": _("Completed"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "open", "label": _("Open"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "open", "label": _("Open Milestones"), "fieldtype": "Int", "width": 70},
 		{"fieldname": "overdue", "label": _("Overdue"), "fieldtype": "Int", "width": 80},
 		{"fieldname": "progress", "label": _("Progress"), "fieldtype": "Percent", "width": 100},
 		{"fieldname": "parent_company", "label": "parent_company", "fieldtype": "Data", "hidden": 1},
@@ -478,5 +490,5 @@ def hours_by_type_chart_data(company: str | None, year: int | None = None) -> di
 	rows.sort(key=lambda r: r.training_type)
 	return {
 		"labels": [_(r.training_type) for r in rows],
-		"datasets": [{"name": _("Hours"), "values": [round(r.hours or 0, 1) for r in rows]}],
+		"datasets": [{"name": _("Training Hours"), "values": [round(r.hours or 0, 1) for r in rows]}],
 	}

@@ -416,19 +416,19 @@ TRAINING_TYPES = [
 	(
 		_("Plant-Level Induction"),
 		"Three-Level Induction",
-		"Plant",
+		"Plant Level",
 		_("First level of a new employee's induction."),
 	),
 	(
 		_("Workshop-Level Induction"),
 		"Three-Level Induction",
-		"Workshop",
+		"Workshop Level",
 		_("Second level of a new employee's induction; also after a post change or a year away."),
 	),
 	(
 		_("Team-Level Induction"),
 		"Three-Level Induction",
-		"Team",
+		"Team Level",
 		_("Third level of a new employee's induction; also after a post change or a year away."),
 	),
 	(

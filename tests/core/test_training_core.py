@@ -125,10 +125,10 @@ def test_new_employees_are_those_who_joined_within_the_period(joined, months, ex
 @pytest.mark.parametrize(
 	"done,missing",
 	[
-		([], ["Plant", "Workshop", "Team"]),
-		(["Plant"], ["Workshop", "Team"]),
-		(["Team", "Plant"], ["Workshop"]),
-		(["Plant", "Workshop", "Team"], []),
+		([], ["Plant Level", "Workshop Level", "Team Level"]),
+		(["Plant Level"], ["Workshop Level", "Team Level"]),
+		(["Team Level", "Plant Level"], ["Workshop Level"]),
+		(["Plant Level", "Workshop Level", "Team Level"], []),
 	],
 )
 def test_induction_is_complete_with_all_three_levels(done, missing):

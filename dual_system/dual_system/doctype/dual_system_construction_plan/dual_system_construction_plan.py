@@ -68,7 +68,7 @@ class DualSystemConstructionPlan(Document):
 					frappe.bold(self.company), frappe.bold(other)
 				),
 				exc=ConstructionPlanError,
-				title=_("Duplicate"),
+				title=_("Already Exists"),
 			)
 
 	def validate_milestones(self):

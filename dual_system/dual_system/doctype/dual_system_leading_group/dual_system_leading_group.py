@@ -51,7 +51,7 @@ class DualSystemLeadingGroup(Document):
 					frappe.bold(self.company), frappe.bold(other)
 				),
 				exc=LeadingGroupError,
-				title=_("Duplicate"),
+				title=_("Already Exists"),
 			)
 
 	def validate_members(self):

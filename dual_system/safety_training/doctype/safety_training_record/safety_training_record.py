@@ -41,7 +41,7 @@ class SafetyTrainingRecord(ScopedDocument, Document):
 		hours: DF.Float
 		naming_series: DF.Literal["STR-.YYYY.-.#####"]
 		remarks: DF.SmallText | None
-		result: DF.Literal["Passed", "Failed"]
+		result: DF.Literal["Passed", "Not Passed"]
 		score: DF.Float
 		session: DF.Link | None
 		source: DF.Literal["External", "Session"]

@@ -29,7 +29,7 @@ class SafetyTrainingType(Document):
 		]
 		description: DF.SmallText | None
 		disabled: DF.Check
-		induction_level: DF.Literal["", "Plant", "Workshop", "Team"]
+		induction_level: DF.Literal["", "Plant Level", "Workshop Level", "Team Level"]
 		training_type_name: DF.Data
 	# end: auto-generated types
 

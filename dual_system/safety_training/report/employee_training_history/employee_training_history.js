@@ -25,10 +25,10 @@ frappe.query_reports["Employee Training History"] = {
 			label: __("View"),
 			fieldtype: "Select",
 			options: [
-				{ value: "Records", label: __("Records") },
+				{ value: "Training Records", label: __("Training Records") },
 				{ value: "Hours by Year and Type", label: __("Hours by Year and Type") },
 			],
-			default: "Records",
+			default: "Training Records",
 		},
 	],
 	formatter(value, row, column, data, default_formatter) {
@@ -39,7 +39,7 @@ frappe.query_reports["Employee Training History"] = {
 			return `<a href="/app/safety-training-record/${encodeURIComponent(data.name)}">${frappe.utils.escape_html(data.name)}</a>`;
 		}
 		const html = default_formatter(value, row, column, data);
-		if (column.fieldname === "result" && data && data.result_key === "Failed") {
+		if (column.fieldname === "result" && data && data.result_key === "Not Passed") {
 			return `<span class="text-danger">${html}</span>`;
 		}
 		return html;
