@@ -70,8 +70,8 @@ SEED_SESSION = {
 		"Dual prevention mechanism: the construction plan, the group's progress and the latest provincial and city requirements"
 	),
 	"start_time": "2018-09-15 09:00:00",
-	"end_time": "2018-09-15 12:00:00",
-	"hours": 3,
+	"end_time": "2018-09-15 13:00:00",
+	"hours": 4,
 	"venue": _("First-floor conference room"),
 	"agenda": _(
 		"1. The group's dual-system construction plan and promotion plan. 2. Progress of construction across the group. 3. The latest provincial and city requirements. 4. Learning from advanced units; questions."
@@ -303,7 +303,8 @@ def build_training_demo(plant: dict) -> dict:
 		complete=True,
 	)
 	today = getdate(nowdate())
-	start = add_days(today, -REFRESHER["days_ago"])
+	# this year's refresher (two months ago, or on 1 January early in the year)
+	start = max(add_days(today, -REFRESHER["days_ago"]), today.replace(month=1, day=1))
 	refresher = _session(
 		group,
 		people,
