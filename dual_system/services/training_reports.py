@@ -244,6 +244,8 @@ def requirement_label(requirement) -> str:
 def cell_text(cell: core.Compliance | None) -> str:
 	if cell is None:
 		return ""
+	if cell.valid_until and cell.status == core.EXPIRED:
+		return _("Expired on {0}").format(frappe.format(cell.valid_until, "Date"))
 	if cell.valid_until:
 		return _("{0} until {1}").format(_(cell.status), frappe.format(cell.valid_until, "Date"))
 	return _(cell.status)
