@@ -162,3 +162,13 @@ def test_records_cannot_be_edited_over_http(org, sessions, completed):
 	response = sessions("hr").request("PUT", f"/api/resource/{RECORD}/{name}", data=json.dumps({"hours": 40}))
 	assert response.status_code == 417, response.text[:300]
 	assert frappe.db.get_value(RECORD, name, "hours") == 3
+
+
+def test_attendee_rows_are_read_only_by_readers_of_their_session(org, sessions, completed):
+	row = frappe.db.get_value(
+		"Safety Training Attendee", {"parent": completed.name, "employee": org.employees["employee_b"]}
+	)
+	args = {"doctype": "Safety Training Attendee", "name": row, "parent": SESSION}
+	assert sessions("inspector_a").call("frappe.client.get", **args).status_code == 403
+	response = sessions("employee_b").call("frappe.client.get", **args)
+	assert response.status_code == 200 and response.message["score"] == 40

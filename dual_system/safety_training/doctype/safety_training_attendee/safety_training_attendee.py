@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from dual_system.permissions import ScopedChild
 
-class SafetyTrainingAttendee(Document):
+
+class SafetyTrainingAttendee(ScopedChild, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
