@@ -160,6 +160,7 @@ def make_staff(
 	company: str | None = None,
 	name: str | None = None,
 	designation=None,
+	create_user_permission: int = 1,
 ):
 	"""A user with the given roles, linked to a new employee of the department.
 	Returns (user email, employee name)."""
@@ -170,6 +171,7 @@ def make_staff(
 		department=department,
 		user=email,
 		designation=designation,
+		create_user_permission=create_user_permission,
 	)
 	return email, employee
 
@@ -432,14 +434,7 @@ class Org:
 				create_user_permission=0 if hr else 1,
 			)
 			if hr:
-				frappe.get_doc(
-					{
-						"doctype": "User Permission",
-						"user": email,
-						"allow": "Company",
-						"for_value": self.company,
-					}
-				).insert(ignore_permissions=True)
+				hold_to_company(email, self.company)
 			self.data.track("Employee", employee)
 			self.users[key] = email
 			self.employees[key] = employee
@@ -570,23 +565,21 @@ DUAL_SYSTEM_TRAINING = "Dual Prevention Mechanism"
 START = "2026-09-15 09:00:00"
 
 
-def make_hr_staff(company: str, department: str, roles=("HR User",), name: str | None = None):
+def hold_to_company(user: str, company: str) -> None:
+	"""The User Permission on Company an administrator gives a user whose employee restricts nothing."""
+	if not frappe.db.exists("User Permission", {"user": user, "allow": "Company", "for_value": company}):
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": user, "allow": "Company", "for_value": company}
+		).insert(ignore_permissions=True)
+
+
+def make_hr_staff(company: str, department: str | None, roles=("HR User",), name: str | None = None):
 	"""An HR user as HR users are set up: linked to an employee whose *Create User
 	Permission* is off (ERPNext: "this will restrict user access to other employee
 	records"), and held to the company by a User Permission an administrator adds.
 	Returns (user email, employee name)."""
-	email = make_user(roles=roles, first_name=name)
-	employee = make_employee(
-		first_name=name or email.split("@")[0],
-		company=company,
-		department=department,
-		user=email,
-		create_user_permission=0,
-	)
-	if not frappe.db.exists("User Permission", {"user": email, "allow": "Company", "for_value": company}):
-		frappe.get_doc(
-			{"doctype": "User Permission", "user": email, "allow": "Company", "for_value": company}
-		).insert(ignore_permissions=True)
+	email, employee = make_staff(roles, department, company, name, create_user_permission=0)
+	hold_to_company(email, company)
 	return email, employee
 
 

@@ -420,21 +420,7 @@ def _people(company: str, departments: dict) -> dict:
 	people = {}
 	for key, (email, full_name, roles, department, designation) in PEOPLE.items():
 		full_name, designation = _t(full_name), _t(designation)
-		if not frappe.db.exists("User", email):
-			first, last = _split_name(full_name)
-			user = frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": email,
-					"first_name": first,
-					"last_name": last,
-					"send_welcome_email": 0,
-					"new_password": DEMO_PASSWORD,
-					"roles": [{"role": r} for r in roles],
-				}
-			)
-			user.flags.ignore_password_policy = True
-			user.insert(ignore_permissions=True)
+		ensure_demo_user(email, full_name, roles)
 		employee = frappe.db.get_value("Employee", {"user_id": email}, "name")
 		if not employee:
 			if not frappe.db.exists("Designation", designation):
@@ -471,6 +457,26 @@ def _people(company: str, departments: dict) -> dict:
 			}
 		).insert(ignore_permissions=True)
 	return people
+
+
+def ensure_demo_user(email: str, full_name: str, roles) -> str:
+	"""A demo user with the demo password and the given roles, created when absent."""
+	if not frappe.db.exists("User", email):
+		first, last = _split_name(full_name)
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first,
+				"last_name": last,
+				"send_welcome_email": 0,
+				"new_password": DEMO_PASSWORD,
+				"roles": [{"role": r} for r in roles],
+			}
+		)
+		user.flags.ignore_password_policy = True
+		user.insert(ignore_permissions=True)
+	return email
 
 
 def _risk_point(spec: dict, company: str, departments: dict, people: dict) -> str:

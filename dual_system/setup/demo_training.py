@@ -17,7 +17,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, add_months, add_years, getdate, nowdate
 
-from dual_system.setup.demo import DEMO_PASSWORD, _t
+from dual_system.setup.demo import _t
 
 
 def _(message: str) -> str:
@@ -396,27 +396,14 @@ def _departments(group: str) -> dict:
 
 
 def _people(companies: dict, departments: dict) -> dict:
-	from dual_system.setup.demo import _split_name
+	from dual_system.setup.demo import _split_name, ensure_demo_user
 
 	people = {}
 	for key, (email, full_name, roles, company_key, department, designation) in PEOPLE.items():
 		full_name, designation = _t(full_name), _t(designation)
 		company = companies[company_key]
-		if email and not frappe.db.exists("User", email):
-			first, last = _split_name(full_name)
-			user = frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": email,
-					"first_name": first,
-					"last_name": last,
-					"send_welcome_email": 0,
-					"new_password": DEMO_PASSWORD,
-					"roles": [{"role": r} for r in roles],
-				}
-			)
-			user.flags.ignore_password_policy = True
-			user.insert(ignore_permissions=True)
+		if email:
+			ensure_demo_user(email, full_name, roles)
 		first, last = _split_name(full_name)
 		employee = frappe.db.get_value(
 			"Employee", {"first_name": first, "last_name": last, "company": company}, "name"
