@@ -55,7 +55,11 @@ doc_events = {
 		"on_update": "dual_system.permissions.clear_scope_cache",
 		"on_trash": "dual_system.permissions.clear_scope_cache",
 	},
-	"Department": {"on_update": "dual_system.permissions.clear_scope_cache"},
+	"Department": {
+		"on_update": "dual_system.permissions.clear_scope_cache",
+		"on_trash": "dual_system.permissions.clear_scope_cache",
+	},
+	"User": {"on_update": "dual_system.permissions.clear_scope_cache"},
 	"User Permission": {
 		"on_update": "dual_system.permissions.clear_scope_cache",
 		"on_trash": "dual_system.permissions.clear_scope_cache",

@@ -72,15 +72,23 @@ def is_company_wide(user: str) -> bool:
 	return bool(COMPANY_WIDE_ROLES.intersection(frappe.get_roles(user)))
 
 
+SCOPE_CACHE = "ds_scope_context"
+
+
 def context(user: str | None = None) -> ScopeContext:
-	"""The user's scope, computed once per request (and per test until cleared)."""
+	"""The user's scope: kept for the request, and across requests in Redis until an
+	employee, department, user, user permission or Safety User Scope changes."""
 	user = user or frappe.session.user
-	cache = getattr(frappe.local, "ds_scope_context", None)
-	if cache is None:
-		cache = frappe.local.ds_scope_context = {}
-	if user not in cache:
-		cache[user] = _compute_context(user)
-	return cache[user]
+	local = getattr(frappe.local, "ds_scope_context", None)
+	if local is None:
+		local = frappe.local.ds_scope_context = {}
+	if user not in local:
+		cached = frappe.cache.hget(SCOPE_CACHE, user)
+		if cached is None:
+			cached = _compute_context(user)
+			frappe.cache.hset(SCOPE_CACHE, user, cached)
+		local[user] = cached
+	return local[user]
 
 
 def _compute_context(user: str) -> ScopeContext:
@@ -165,8 +173,9 @@ def staff_scope(doctype: str, user: str | None = None) -> StaffScope:
 
 
 def clear_scope_cache(*args, **kwargs):
-	"""Forget computed scopes (an employee, department, user permission or scope changed)."""
+	"""Forget computed scopes (an employee, department, user, user permission or scope changed)."""
 	frappe.local.ds_scope_context = {}
+	frappe.cache.delete_value(SCOPE_CACHE)
 
 
 # --- SQL ------------------------------------------------------------------------------------

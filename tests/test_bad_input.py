@@ -8,7 +8,7 @@ import json
 
 import frappe
 import pytest
-from ds_testkit import HttpSession, lec_row, make_risk_point, purge_risk_points, unique
+from ds_testkit import HttpSession, lec_row, make_risk_point, purge_risk_points, run_data_import, unique
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +117,6 @@ def test_data_import_reports_each_bad_row_and_writes_none_of_them(org):
 	"""Three assessments through Data Import, one per point: two with a bad factor value
 	and a good one; the bad ones are reported with the allowed values, only the good
 	one is written."""
-	from frappe.core.doctype.data_import.data_import import DataImport
-
 	frappe.set_user(org.user("officer"))
 	points = [make_risk_point(org.dept["a"], responsible_employee=org.employees["officer"]) for _ in range(3)]
 	frappe.db.commit()
@@ -132,30 +130,8 @@ def test_data_import_reports_each_bad_row_and_writes_none_of_them(org):
 		points, (good, bad_word, bad_rounding), ("3", "abc", "10.0004"), strict=True
 	):
 		lines.append(f"{point},LEC,Step,{hazard},GB6441-1986-08,{factor},6,7")
-	frappe.set_user("Administrator")
-	file = frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": f"ra-{unique('')}.csv",
-			"content": "\n".join(lines) + "\n",
-			"is_private": 1,
-		}
-	).insert(ignore_permissions=True)
-	data_import = frappe.get_doc(
-		{
-			"doctype": "Data Import",
-			"reference_doctype": "Risk Assessment",
-			"import_type": "Insert New Records",
-			"import_file": file.file_url,
-		}
-	).insert(ignore_permissions=True)
-	frappe.db.commit()
+	name, _status, logs = run_data_import("Risk Assessment", "Insert New Records", "\n".join(lines) + "\n")
 	try:
-		DataImport.start_import(data_import)
-		frappe.db.commit()
-		logs = frappe.get_all(
-			"Data Import Log", {"data_import": data_import.name}, ["success", "messages", "row_indexes"]
-		)
 		failed = [log for log in logs if not log.success]
 		assert len(failed) == 2, logs
 		messages = " ".join(log.messages or "" for log in failed)
@@ -166,5 +142,5 @@ def test_data_import_reports_each_bad_row_and_writes_none_of_them(org):
 		assert written == [good]
 	finally:
 		frappe.db.rollback()
-		frappe.delete_doc("Data Import", data_import.name, force=True, ignore_permissions=True)
+		frappe.delete_doc("Data Import", name, force=True, ignore_permissions=True)
 		purge_risk_points(points)

@@ -24,7 +24,7 @@ from ds_testkit import (
 	make_staff,
 	make_user,
 	purge_risk_points,
-	unique,
+	run_data_import,
 )
 
 RECORDS = ("Risk Point", "Risk Assessment", "Risk Event", "Control Measure")
@@ -118,28 +118,13 @@ def test_a_point_moved_through_set_value_does_the_same(org, leads, point):
 
 
 def test_a_point_moved_through_data_import_does_the_same(org, leads, point):
-	from frappe.core.doctype.data_import.data_import import DataImport
-
-	frappe.set_user("Administrator")
-	content = f"ID,Department\n{point},{org.dept['b']}\n"
-	file = frappe.get_doc(
-		{"doctype": "File", "file_name": f"move-{unique('')}.csv", "content": content, "is_private": 1}
-	).insert(ignore_permissions=True)
-	data_import = frappe.get_doc(
-		{
-			"doctype": "Data Import",
-			"reference_doctype": "Risk Point",
-			"import_type": "Update Existing Records",
-			"import_file": file.file_url,
-		}
-	).insert(ignore_permissions=True)
-	frappe.db.commit()
-	DataImport.start_import(data_import)
-	frappe.db.commit()
-	assert frappe.db.get_value("Data Import", data_import.name, "status") == "Success"
+	name, status, logs = run_data_import(
+		"Risk Point", "Update Existing Records", f"ID,Department\n{point},{org.dept['b']}\n"
+	)
+	assert status == "Success", logs
 	assert visible(leads["b"], point) == everything(point)
 	assert visible(leads["a"], point) == SIGNED_ONLY
-	frappe.delete_doc("Data Import", data_import.name, force=True, ignore_permissions=True)
+	frappe.delete_doc("Data Import", name, force=True, ignore_permissions=True)
 	frappe.db.commit()
 
 

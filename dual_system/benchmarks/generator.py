@@ -67,6 +67,9 @@ def build(size: int = 500, seed: int = 2026, plant: str = "", quiet: bool = Fals
 	"""Build (or complete) plant ``plant`` ("" or e.g. "S") with ``size`` risk points;
 	returns what it made and its rate."""
 	frappe.set_user("Administrator")
+	# Frappe refuses more than 60 new users an hour ("Throttled") unless the site
+	# raises throttle_user_limit; a plant creates 43 (this process only)
+	frappe.local.conf.throttle_user_limit = max(frappe.local.conf.get("throttle_user_limit") or 60, 1000)
 	started = time.monotonic()
 	plant_key = plant
 	plant = masters(plant_key)

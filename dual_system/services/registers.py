@@ -223,22 +223,40 @@ def _points_of(names) -> dict:
 
 
 def _measures_of(event_names: list[str]) -> dict:
+	"""Each event's live measures, one text per five-category class, and how many
+	carry check content — aggregated by the database (one row per event, not one per
+	measure: reading rows is most of a register's cost)."""
 	text: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
 	checks: dict[str, int] = defaultdict(int)
-	statuses = {}
-	for m in frappe.get_list(
+	columns = {column: measure_class for measure_class, column in MEASURE_COLUMNS.items()}
+	fields = ["risk_event", "count(`check_content`) as checks"] + [
+		f"group_concat(if(`measure_class` = {frappe.db.escape(measure_class)}, "
+		"concat(if(`status` = 'Active', '', concat(`status`, '|')), `description`), null) "
+		f"order by `creation`, `name` separator '\\n') as {column}"
+		for measure_class, column in MEASURE_COLUMNS.items()
+	]
+	statuses: dict[str, str] = {}
+
+	def shown(line: str) -> str:
+		status, marked, description = line.partition("|")
+		if not marked:
+			return line
+		if status not in statuses:
+			statuses[status] = _(status)
+		return f"{description} ({statuses[status]})"
+
+	for row in frappe.get_list(
 		"Control Measure",
 		filters={"risk_event": ("in", event_names), "status": ("!=", "Archived")},
-		fields=["risk_event", "measure_class", "description", "status", "check_content"],
-		order_by="creation asc",
+		fields=fields,
+		group_by="risk_event",
+		order_by="risk_event asc",
 		limit_page_length=0,
 	):
-		if m.status not in statuses:
-			statuses[m.status] = _(m.status)
-		label = m.description if m.status == "Active" else f"{m.description} ({statuses[m.status]})"
-		text[m.risk_event][m.measure_class].append(label)
-		if m.check_content:
-			checks[m.risk_event] += 1
+		checks[row.risk_event] = row.checks
+		for column, measure_class in columns.items():
+			if row.get(column):
+				text[row.risk_event][measure_class] = [shown(line) for line in row[column].split("\n")]
 	return {"text": text, "checks": checks}
 
 
