@@ -210,3 +210,25 @@ def test_a_leading_group_member_must_belong_to_the_group(group, undo):
 				"members": [{"employee": outsider, "group_role": "Leader"}],
 			}
 		).insert(ignore_permissions=True)
+
+
+def test_a_company_joining_the_group_joins_the_scope_of_the_groups_users(group, undo):
+	from ds_testkit import make_user
+
+	from dual_system.permissions import clear_scope_cache, context
+
+	east = company(f"East {group.tag}", f"E{group.tag}")
+	user = make_user(roles=["Safety Manager"])
+	frappe.get_doc(
+		{"doctype": "User Permission", "user": user, "allow": "Company", "for_value": group.parent}
+	).insert(ignore_permissions=True)
+	assert east not in context(user).companies
+	doc = frappe.get_doc("Company", east)
+	doc.parent_company = group.parent
+	doc.save(ignore_permissions=True)
+	frappe.local.ds_scope_context = {}  # a later request
+	try:
+		assert east in context(user).companies
+	finally:
+		frappe.db.rollback(save_point="ds_plan")
+		clear_scope_cache()
