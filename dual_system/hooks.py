@@ -10,6 +10,8 @@ required_apps = ["frappe/erpnext"]
 app_include_js = "dual_system.bundle.js"
 doctype_js = {"Employee": "public/js/employee.js"}
 extend_bootinfo = "dual_system.boot.boot_session"
+# Workflow form: an administrator's first edit is saved (see the file)
+doctype_js = {"Workflow": "public/js/workflow.js"}
 
 # Install / migrate / uninstall
 after_install = "dual_system.setup.install.after_install"
@@ -48,7 +50,8 @@ before_request = ["dual_system.api.overrides.refuse_linked_field_reads"]
 # risk points in the awesome bar's full-text search (results filtered by scope above)
 global_search_doctypes = {"Default": [{"doctype": "Risk Point", "index": 30}]}
 
-# Other apps' doctypes whose changes move a user's scope, and the link rule for every doctype
+# Other apps' doctypes whose changes move a user's scope, the link rule for every doctype,
+# and the values the workflows of the app's doctypes may write
 doc_events = {
 	"*": {"validate": "dual_system.permissions.validate_scoped_links"},
 	"Employee": {
@@ -64,6 +67,8 @@ doc_events = {
 		"on_update": "dual_system.permissions.clear_scope_cache",
 		"on_trash": "dual_system.permissions.clear_scope_cache",
 	},
+	# a state of a workflow for the app's doctypes writes only values the doctype accepts
+	"Workflow": {"validate": "dual_system.services.workflow_guard.validate_workflow"},
 }
 
 # Fixtures: records that follow the code on every migrate (dual_system/fixtures/). Seeded

@@ -33,6 +33,11 @@ class SignOff:
 	steps: tuple[Step, ...]
 	status_field: str = "status"
 	initial: str = "Draft"
+	# for the workflows of the doctype (services/workflow_guard.py): the only field a state
+	# may set is the status field; ``submitted`` statuses go with doc status 1 and only with
+	# it, ``reserved`` ones are set by the app alone
+	submitted: tuple[str, ...] = ()
+	reserved: tuple[str, ...] = ()
 
 	def step(self, status: str) -> Step | None:
 		return next((s for s in self.steps if s.status == status), None)
@@ -88,7 +93,9 @@ SIGN_OFFS: dict[str, SignOff] = {
 				after=("Pending Review", "Pending Approval"),
 				clears=("analyst", "analysed_on", "reviewer", "reviewed_on"),
 			),
-		)
+		),
+		submitted=("Approved",),
+		reserved=("Superseded",),  # a revision's approval supersedes the one before
 	),
 	"Safety Training Session": SignOff(
 		initial="Planned",

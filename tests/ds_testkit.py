@@ -317,8 +317,8 @@ class ThrowawaySite:
 	def __init__(self, name: str = "ds-throwaway.localhost"):
 		self.name = name
 		self.bench_dir = os.environ["DS_BENCH_DIR"]
-		self.db_user = os.environ["DS_DB_ROOT_USER"]
-		self.db_password = os.environ["DS_DB_ROOT_PASSWORD"]
+		# a MariaDB option file with the database admin (./dev passes it; no password on command lines)
+		self.db_defaults = os.environ["DS_DB_DEFAULTS_FILE"]
 		self.base_dump = os.environ["DS_BASE_DUMP"]
 
 	def bench(self, *args, check=True) -> subprocess.CompletedProcess:
@@ -337,33 +337,23 @@ class ThrowawaySite:
 	def create(self):
 		self.drop()
 		self.bench(
-			"new-site",
+			"ds-new-site",
 			self.name,
-			"--db-root-username",
-			self.db_user,
-			"--db-root-password",
-			self.db_password,
+			"--db-defaults-file",
+			self.db_defaults,
 			"--admin-password",
 			"admin",
 			"--source-sql",
 			self.base_dump,
+			"--encryption-key-from",
+			f"{self.base_dump}.site_config.json",
 		)
 		self.site("migrate", "--skip-search-index")
 		self.site("install-app", "dual_system")
 
 	def drop(self):
 		if os.path.exists(os.path.join(self.bench_dir, "sites", self.name, "site_config.json")):
-			self.bench(
-				"drop-site",
-				self.name,
-				"--db-root-username",
-				self.db_user,
-				"--db-root-password",
-				self.db_password,
-				"--no-backup",
-				"--force",
-				check=False,
-			)
+			self.bench("ds-drop-site", self.name, "--db-defaults-file", self.db_defaults, check=False)
 
 	def python(self, code: str) -> str:
 		"""Run Python on the throwaway site in a fresh process; return what it prints."""

@@ -1,6 +1,8 @@
 // Shared desk helpers of dual_system, loaded on every desk page (hooks.app_include_js).
 // The vocabularies (levels, colours, control levels, types, statuses, measure classes) come
 // from the server's boot info (dual_system/core/vocabulary.py): nothing is repeated here.
+import "./chart_resize_guard.js";
+
 frappe.provide("dual_system");
 
 dual_system.vocab = () => frappe.boot.dual_system || {};
