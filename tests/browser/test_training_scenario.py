@@ -1,10 +1,7 @@
 """The training module in the desk, on the training demo: HR opens an employee
-and finds the training on the Employee record; a safety manager completes a
-session through its workflow action and sees the compliance matrix change.
-
-Uses the browser harness of tests/browser (conftest.py: the served test site,
-Chromium, the ``desk`` tab fixture; desk_tab.py); skipped where it is absent.
-"""
+and finds the training on the Employee record (and prints the training file); a
+safety manager completes a session through its workflow action and sees the
+compliance matrix change. Uses the browser harness of tests/browser."""
 
 from __future__ import annotations
 
@@ -12,12 +9,6 @@ from urllib.parse import quote
 
 import frappe
 import pytest
-
-desk_tab = pytest.importorskip(
-	"desk_tab", reason="the browser harness (tests/browser/desk_tab.py) is not here"
-)
-pytest.importorskip("playwright", reason="Playwright is not installed")
-
 from desk_tab import REPORT_SETTLED
 from frappe.utils import add_days, getdate, nowdate
 
