@@ -309,6 +309,25 @@ def run_data_import(doctype: str, import_type: str, csv: str) -> tuple[str, str,
 	return data_import.name, frappe.db.get_value("Data Import", data_import.name, "status"), logs
 
 
+def run_on_own_connection(job, barrier=None) -> threading.Thread:
+	"""A thread that runs ``job()`` on its own database connection and commits, as an
+	RQ worker does; with a barrier, all such threads start the job together."""
+	site, sites_path = frappe.local.site, frappe.local.sites_path
+
+	def work():
+		frappe.init(site=site, sites_path=sites_path)
+		frappe.connect()
+		try:
+			if barrier:
+				barrier.wait()
+			job()
+			frappe.db.commit()
+		finally:
+			frappe.destroy()
+
+	return threading.Thread(target=work)
+
+
 # --- throwaway site -------------------------------------------------------------------
 class ThrowawaySite:
 	"""A second site built from the same ERPNext base dump as the test site, with

@@ -14,9 +14,10 @@ from ds_testkit import (
 	make_requirement,
 	make_staff,
 	make_training_record,
+	run_on_own_connection,
 	unique,
 )
-from frappe.utils import add_days, add_months, getdate, nowdate
+from frappe.utils import add_days, add_months, getdate
 from freezegun import freeze_time
 
 from dual_system import scheduler
@@ -83,20 +84,7 @@ def notifications(people):
 
 
 def run_job_on_own_connection(barrier=None, today=TODAY):
-	site, sites_path = frappe.local.site, frappe.local.sites_path
-
-	def work():
-		frappe.init(site=site, sites_path=sites_path)
-		frappe.connect()
-		try:
-			if barrier:
-				barrier.wait()
-			reminders.send_training_expiry_reminders(today)
-			frappe.db.commit()
-		finally:
-			frappe.destroy()
-
-	return threading.Thread(target=work)
+	return run_on_own_connection(lambda: reminders.send_training_expiry_reminders(today), barrier)
 
 
 def test_expiring_trainings_are_reminded_to_the_employee_or_the_requirements_author(fresh):

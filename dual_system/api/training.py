@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, nowdate
 
 from dual_system.core import training as core
 from dual_system.permissions import context, staff_scope
@@ -83,29 +82,27 @@ def employee_training_status(employee: str) -> dict:
 
 
 # --- workspace figures (Number Cards of type Custom) ------------------------------------------
-def _card_company(filters) -> str | None:
+def _card_filters(filters) -> dict:
 	filters = frappe.parse_json(filters) or {}
 	if isinstance(filters, list):
 		filters = {f[1]: f[3] for f in filters if len(f) >= 4}
-	company = filters.get("company") or frappe.defaults.get_user_default("Company")
+	return filters
+
+
+def _card_company(filters) -> str | None:
+	"""The card's company (the user's default), when the user may read it."""
+	company = _card_filters(filters).get("company") or frappe.defaults.get_user_default("Company")
 	companies = context().companies
 	if not company or (companies is not None and company not in companies):
 		return None
 	return company
 
 
-def _figure_name(filters) -> str | None:
-	filters = frappe.parse_json(filters) or {}
-	if isinstance(filters, list):
-		filters = {f[1]: f[3] for f in filters if len(f) >= 4}
-	return filters.get("figure")
-
-
 @frappe.whitelist()
 def four_hundred_percent(filters=None):
 	"""One Shandong "four 100%" figure for the reader's company, over the employees
 	whose training the reader may see."""
-	company, name = _card_company(filters), _figure_name(filters)
+	company, name = _card_company(filters), _card_filters(filters).get("figure")
 	if not company or not name:
 		return "–"
 	result = training.figure(company, name, scope=staff_scope(RECORD))
@@ -149,7 +146,3 @@ def trainings_due(filters=None):
 		"route": ["query-report", "Safety Training Compliance"],
 		"route_options": {"company": company, "due_only": 1},
 	}
-
-
-def today():
-	return getdate(nowdate())

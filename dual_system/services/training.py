@@ -17,7 +17,7 @@ from frappe import _
 from frappe.utils import cint, get_datetime, getdate, nowdate
 
 from dual_system.core import training as core
-from dual_system.permissions import StaffScope, staff_scope
+from dual_system.permissions import StaffScope
 
 RECORD = "Safety Training Record"
 REQUIREMENT = "Safety Training Requirement"
@@ -460,9 +460,3 @@ def attendee_candidates(
 		}
 		for p in people
 	]
-
-
-def status_label(compliance: core.Compliance | None) -> str:
-	if compliance is None:
-		return ""
-	return _(compliance.status)

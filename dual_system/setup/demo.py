@@ -394,10 +394,11 @@ def _split_name(full_name: str) -> tuple[str, str | None]:
 	return first, last or None
 
 
-def _departments(company: str) -> dict:
+def _departments(company: str, departments: dict | None = None) -> dict:
+	"""The company's demo departments (key → (name, parent key)), created when absent."""
 	abbr = frappe.get_cached_value("Company", company, "abbr")
 	names = {}
-	for key, (name, parent) in DEPARTMENTS.items():
+	for key, (name, parent) in (departments or DEPARTMENTS).items():
 		name = _t(name)
 		full = f"{name} - {abbr}"
 		if not frappe.db.exists("Department", full):

@@ -17,7 +17,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, add_months, add_years, getdate, nowdate
 
-from dual_system.setup.demo import _t
+from dual_system.setup.demo import _departments, _t
 
 
 def _(message: str) -> str:
@@ -289,7 +289,10 @@ def build_training_demo(plant: dict) -> dict:
 	frappe.set_user("Administrator")
 	group = plant["company"]
 	companies = {"group": group, **_branches(group)}
-	departments = {**plant["departments"], **_departments(group)}
+	departments = {
+		**plant["departments"],
+		**_departments(group, {key: (name, None) for key, name in DEPARTMENTS.items()}),
+	}
 	people = {**plant["people"], **_people(companies, departments)}
 	requirements = [_requirement(group, spec, departments) for spec in REQUIREMENTS]
 	for spec in EXTERNAL_RECORDS:
@@ -370,28 +373,6 @@ def _branches(group: str) -> dict:
 				}
 			).insert(ignore_permissions=True)
 		out[key] = name
-	return out
-
-
-def _departments(group: str) -> dict:
-	from frappe.utils.nestedset import get_root_of
-
-	abbr = frappe.get_cached_value("Company", group, "abbr")
-	out = {}
-	for key, name in DEPARTMENTS.items():
-		name = _t(name)
-		full = f"{name} - {abbr}"
-		if not frappe.db.exists("Department", full):
-			frappe.get_doc(
-				{
-					"doctype": "Department",
-					"department_name": name,
-					"company": group,
-					"parent_department": get_root_of("Department"),
-					"is_group": 1,
-				}
-			).insert(ignore_permissions=True)
-		out[key] = full
 	return out
 
 
