@@ -11,6 +11,7 @@ site has not). Database admin credentials come from a MariaDB option file (``[cl
     bench --site S ds-complete-setup-wizard [--language en|zh]
     bench --site S ds-dump-database OUT.sql.gz
     bench --site S ds-export-types
+    bench --site S ds-benchmark [--size 5000] [--repeat 9] [--output FILE.json]
 """
 
 from __future__ import annotations
@@ -194,4 +195,23 @@ def export_types(context):
 		frappe.destroy()
 
 
-commands = [new_site, drop_site, set_redis, complete_setup_wizard, dump_database, export_types]
+@click.command("ds-benchmark")
+@click.option("--size", type=int, default=5000, show_default=True, help="risk points of the 100 % plant")
+@click.option("--repeat", type=int, default=9, show_default=True, help="warm runs per call")
+@click.option("--no-build", is_flag=True, help="measure the plants as they are")
+@click.option("--output", type=click.Path(dir_okay=False), help="also write the results as JSON")
+@pass_context
+def benchmark(context, size, repeat, no_build, output):
+	"""Build or reuse the 10 % and 100 % benchmark plants and measure the risk module."""
+	import json
+
+	from dual_system.benchmarks.risk import run
+
+	with connected(get_site(context)):
+		results = run(size=size, repeat=repeat, build=not no_build)
+		if output:
+			with open(output, "w") as f:
+				json.dump(results, f, indent=1, default=str)
+
+
+commands = [new_site, drop_site, set_redis, complete_setup_wizard, dump_database, export_types, benchmark]
