@@ -8,6 +8,7 @@ required_apps = ["frappe/erpnext"]
 
 # Desk assets, and the shared vocabularies handed to them (frappe.boot.dual_system)
 app_include_js = "dual_system.bundle.js"
+doctype_js = {"Employee": "public/js/employee.js"}
 extend_bootinfo = "dual_system.boot.boot_session"
 # Workflow form: an administrator's first edit is saved (see the file)
 doctype_js = {"Workflow": "public/js/workflow.js"}
@@ -82,12 +83,16 @@ fixtures = [
 	{"dt": "Property Setter", "filters": [["name", "in", ["Employee-main-show_title_field_in_link"]]]},
 ]
 
+# The Employee form lists the employee's safety trainings among its connections
+override_doctype_dashboards = {"Employee": "dual_system.api.training.employee_dashboard"}
+
 # Jinja: data of the "Risk Notification Card" print format
 jinja = {"methods": ["dual_system.services.card.get_risk_card_context"]}
 
 scheduler_events = {
 	"daily": [
 		"dual_system.scheduler.send_risk_review_reminders",
+		"dual_system.scheduler.send_training_expiry_reminders",
 	],
 }
 

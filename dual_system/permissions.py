@@ -35,7 +35,7 @@ import frappe
 from frappe import _
 from frappe.model.base_document import BaseDocument
 
-from dual_system.scopes import REFERENCES, SCOPES, child_doctypes
+from dual_system.scopes import REFERENCES, SCOPES, Scope, child_doctypes
 
 # Roles whose holders see every record of their companies.
 COMPANY_WIDE_ROLES = frozenset({"System Manager", "Safety Manager", "Company Principal", "Safety Officer"})
@@ -49,10 +49,21 @@ class ScopeContext:
 	companies: tuple[str, ...] | None  # None: not restricted by company
 	departments: tuple[str, ...]
 	employees: tuple[str, ...]
+	roles: frozenset[str] = frozenset()
 
 	@property
 	def unrestricted(self) -> bool:
 		return self.company_wide and self.companies is None
+
+	def wide_for(self, scope: Scope) -> bool:
+		"""Whether the user sees the scope's doctype in its whole companies."""
+		return self.company_wide or bool(self.roles.intersection(scope.wide_roles))
+
+	def departments_for(self, scope: Scope) -> tuple[str, ...]:
+		"""The departments through which the user reads the scope's doctype."""
+		if scope.department_roles is None or self.roles.intersection(scope.department_roles):
+			return self.departments
+		return ()
 
 
 def is_company_wide(user: str) -> bool:
@@ -85,9 +96,10 @@ def _compute_context(user: str) -> ScopeContext:
 		return ScopeContext(user, True, None, (), ())
 	company_permissions = frappe.permissions.get_user_permissions(user).get("Company") or []
 	companies = tuple(sorted({p.doc for p in company_permissions})) or None
+	roles = frozenset(frappe.get_roles(user))
 	company_wide = is_company_wide(user)
 	if company_wide:
-		return ScopeContext(user, True, companies, (), ())
+		return ScopeContext(user, True, companies, (), (), roles)
 	employees = frappe.get_all("Employee", {"user_id": user, "status": "Active"}, ["name", "department"])
 	roots = {e.department for e in employees if e.department}
 	if frappe.db.exists("Safety User Scope", user):
@@ -104,6 +116,7 @@ def _compute_context(user: str) -> ScopeContext:
 		companies=companies,
 		departments=tuple(_subtrees(roots)),
 		employees=tuple(sorted(e.name for e in employees)),
+		roles=roles,
 	)
 
 
@@ -133,6 +146,32 @@ def scope_departments(user: str | None = None) -> list[str] | None:
 	return None if ctx.company_wide else list(ctx.departments)
 
 
+@dataclass(frozen=True)
+class StaffScope:
+	"""Whose records of a doctype with a ``staff`` scope a user reads, for code that
+	works on employees rather than on records (the compliance matrix, the figures)."""
+
+	companies: tuple[str, ...] | None  # None: any company
+	departments: tuple[str, ...] | None  # None: every department of those companies
+	employees: tuple[str, ...] = ()  # the user's own employees, always
+
+	def allows(self, company: str | None, department: str | None, employee: str) -> bool:
+		if self.companies is not None and company not in self.companies:
+			return False
+		if self.departments is None or employee in self.employees:
+			return True
+		return department in self.departments
+
+
+def staff_scope(doctype: str, user: str | None = None) -> StaffScope:
+	"""The employees whose ``doctype`` records (a staff-scoped doctype) the user reads."""
+	ctx = context(user)
+	scope = SCOPES[doctype]
+	if ctx.wide_for(scope):
+		return StaffScope(ctx.companies, None)
+	return StaffScope(ctx.companies, ctx.departments_for(scope), ctx.employees)
+
+
 def clear_scope_cache(*args, **kwargs):
 	"""Forget computed scopes (an employee, department, user, user permission or scope changed)."""
 	frappe.local.ds_scope_context = {}
@@ -151,19 +190,31 @@ def condition(
 	records the user may read — or, with ``owned``, that lie in the user's own
 	department scope (writes). None: the user is not restricted at all."""
 	ctx = context(user)
-	if ctx.unrestricted:
-		return None
 	scope = SCOPES[doctype]
+	wide = ctx.wide_for(scope)
+	if wide and ctx.companies is None:
+		return None
 	table = alias or f"`tab{doctype}`"
 	company = None
 	if ctx.companies is not None and scope.company:
 		company = f"{table}.`{scope.company}` in ({_in(ctx.companies)})"
-	if ctx.company_wide and company:
+	if wide and company:
 		return company
 	either = []
-	if not ctx.company_wide:
-		if ctx.departments:
-			either += [f"{table}.`{field}` in ({_in(ctx.departments)})" for field in scope.departments]
+	if not wide:
+		departments = ctx.departments_for(scope)
+		if departments:
+			either += [f"{table}.`{field}` in ({_in(departments)})" for field in scope.departments]
+		for field in scope.staff:
+			either += _staff_conditions(f"{table}.`{field}`", ctx, departments, owned)
+		if not owned:
+			for child, field in scope.row_staff:
+				rows = _staff_conditions(f"`ds_rows`.`{field}`", ctx, departments, owned)
+				if rows:
+					either.append(
+						f"{table}.`name` in (select `ds_rows`.`parent` from `tab{child}` `ds_rows` where "
+						f"`ds_rows`.`parenttype` = {frappe.db.escape(doctype)} and ({' or '.join(rows)}))"
+					)
 		if not owned:
 			if ctx.employees:
 				either += [f"{table}.`{field}` in ({_in(ctx.employees)})" for field in scope.people]
@@ -178,6 +229,20 @@ def condition(
 		)
 	where = "(" + " or ".join(either) + ")" if either else "(1 = 0)"
 	return f"({company} and {where})" if company else where
+
+
+def _staff_conditions(column: str, ctx: ScopeContext, departments: tuple[str, ...], owned: bool) -> list[str]:
+	"""Conditions on an Employee ``column`` of a ``staff`` field or row: it names an
+	employee currently in one of ``departments``, or (reading) the user's own employee."""
+	out = []
+	if departments:
+		out.append(
+			f"{column} in (select `ds_staff`.`name` from `tabEmployee` `ds_staff` "
+			f"where `ds_staff`.`department` in ({_in(departments)}))"
+		)
+	if ctx.employees and not owned:
+		out.append(f"{column} in ({_in(ctx.employees)})")
+	return out
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -251,9 +316,16 @@ def owns(doctype: str, values, user: str | None = None) -> bool:
 	scope = SCOPES[doctype]
 	if scope.company and ctx.companies is not None and values.get(scope.company) not in ctx.companies:
 		return False
-	if ctx.company_wide:
+	if ctx.wide_for(scope):
 		return True
-	if any(values.get(field) in ctx.departments for field in scope.departments if values.get(field)):
+	departments = ctx.departments_for(scope)
+	if any(values.get(field) in departments for field in scope.departments if values.get(field)):
+		return True
+	if departments and any(
+		frappe.db.get_value("Employee", values.get(field), "department") in departments
+		for field in scope.staff
+		if values.get(field)
+	):
 		return True
 	return any(
 		values.get(field) and matches(target, values.get(field), user, owned=True)

@@ -5,3 +5,7 @@ from dual_system.services import reminders
 
 def send_risk_review_reminders():
 	reminders.send_risk_review_reminders()
+
+
+def send_training_expiry_reminders():
+	reminders.send_training_expiry_reminders()

@@ -26,8 +26,20 @@ class Scope:
 	  user acted, see services.signoff) names the user;
 	- the record a ``via`` field links to is readable (scope follows that record:
 	  an event follows its risk point wherever the point moves).
+	- a ``staff`` field (Link to Employee) names the user's own employee, or an
+	  employee whose *current* department lies in the user's subtree (a training
+	  record follows its employee when the employee moves);
+	- a row of a ``row_staff`` child table names such an employee (a session is
+	  read by the people who attended it and by their departments' leads).
 	Every user is also held to their companies (ERPNext User Permissions on
 	Company) through ``company``.
+
+	Per doctype, ``wide_roles`` see whole companies besides the roles in
+	``permissions.COMPANY_WIDE_ROLES`` (HR sees every training record of its
+	companies, and nothing more of the risk doctypes, which it has no role
+	permission on); ``department_roles``, when given, are the only roles that
+	read by department — every other user reads only the records that name
+	them (an employee reads its own training records, not its colleagues').
 
 	Writes are stricter: creating, moving (changing a ``departments``, ``via``
 	or ``company`` field) or linking needs the record to lie in the writer's own
@@ -41,11 +53,17 @@ class Scope:
 	actors: tuple[str, ...] = ()
 	via: tuple[tuple[str, str], ...] = ()
 	children: tuple[str, ...] = ()
+	staff: tuple[str, ...] = ()
+	row_staff: tuple[tuple[str, str], ...] = ()  # (child doctype, Link to Employee field)
+	wide_roles: tuple[str, ...] = ()
+	department_roles: tuple[str, ...] | None = None  # None: every department-scoped user
 
 	@property
 	def placement_fields(self) -> tuple[str, ...]:
 		"""Fields whose change moves the record to another scope."""
-		return tuple(f for f in (self.company, *self.departments, *(f for f, _dt in self.via)) if f)
+		return tuple(
+			f for f in (self.company, *self.departments, *self.staff, *(f for f, _dt in self.via)) if f
+		)
 
 
 RISK_POINT_PEOPLE = (
@@ -54,6 +72,11 @@ RISK_POINT_PEOPLE = (
 	"technical_responsible_person",
 	"operating_responsible_person",
 )
+
+# Training: HR keeps every employee's training file of its companies; department
+# leads see their subtree's; everyone else (an employee, an inspector…) their own.
+TRAINING_WIDE_ROLES = ("HR User", "HR Manager")
+TRAINING_DEPARTMENT_ROLES = ("Department Safety Lead",)
 
 SCOPES: dict[str, Scope] = {
 	"Risk Point": Scope(departments=("department",), people=RISK_POINT_PEOPLE),
@@ -68,6 +91,19 @@ SCOPES: dict[str, Scope] = {
 		people=("responsible_employee",),
 	),
 	"Control Measure": Scope(via=(("risk_event", "Risk Event"),)),
+	"Safety Training Session": Scope(
+		departments=("organiser_department",),
+		people=("trainer_employee",),
+		row_staff=(("Safety Training Attendee", "employee"),),
+		children=("Safety Training Attendee",),
+		wide_roles=TRAINING_WIDE_ROLES,
+		department_roles=TRAINING_DEPARTMENT_ROLES,
+	),
+	"Safety Training Record": Scope(
+		staff=("employee",),
+		wide_roles=TRAINING_WIDE_ROLES,
+		department_roles=TRAINING_DEPARTMENT_ROLES,
+	),
 }
 
 # Frappe doctypes that hold facts about another record: (doctype field, name field)

@@ -97,4 +97,25 @@ SIGN_OFFS: dict[str, SignOff] = {
 		submitted=("Approved",),
 		reserved=("Superseded",),  # a revision's approval supersedes the one before
 	),
+	"Safety Training Session": SignOff(
+		initial="Planned",
+		steps=(
+			Step(
+				"Completed",
+				actor="completed_by",
+				at="completed_on",
+				role=_("completer"),
+				verb=_("complete"),
+				after=("Planned",),
+			),
+			Step(
+				"Cancelled",
+				actor="cancelled_by",
+				at="cancelled_on",
+				role=_("canceller"),
+				verb=_("cancel"),
+				after=("Planned",),
+			),
+		),
+	),
 }

@@ -41,6 +41,26 @@ def pytest_configure(config):
 		)
 	frappe.set_user("Administrator")
 	frappe.flags.in_test = True
+	ensure_site_administrator()
+
+
+def ensure_site_administrator():
+	"""A real site always has a human System Manager besides Administrator. Without
+	one, Frappe gives System Manager to the next user created ("there must be at least
+	one System Manager"), and a test user would read everything."""
+	email = "site.admin@example.com"
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": "Site Admin",
+				"send_welcome_email": 0,
+				"roles": [{"role": "System Manager"}],
+			}
+		)
+		user.insert(ignore_permissions=True)
+		frappe.db.commit()
 
 
 def pytest_unconfigure(config):
@@ -89,6 +109,20 @@ def demo():
 	frappe.db.commit()
 	frappe.set_user("Administrator")
 	return plant
+
+
+@pytest.fixture(scope="session")
+def training_demo(demo):
+	"""The training module's demo (DOMAIN.md §7: the group with two branch companies,
+	the session of 15 September 2018, requirements, the leading group, construction
+	plans) loaded on top of the demo plant and committed, as ``./dev up`` loads it."""
+	from dual_system.setup.demo_training import build_training_demo
+
+	frappe.db.rollback()
+	data = build_training_demo(demo)
+	frappe.db.commit()
+	frappe.set_user("Administrator")
+	return data
 
 
 @pytest.fixture

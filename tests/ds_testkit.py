@@ -160,6 +160,7 @@ def make_staff(
 	company: str | None = None,
 	name: str | None = None,
 	designation=None,
+	create_user_permission: int = 1,
 ):
 	"""A user with the given roles, linked to a new employee of the department.
 	Returns (user email, employee name)."""
@@ -170,6 +171,7 @@ def make_staff(
 		department=department,
 		user=email,
 		designation=designation,
+		create_user_permission=create_user_permission,
 	)
 	return email, employee
 
@@ -307,6 +309,25 @@ def run_data_import(doctype: str, import_type: str, csv: str) -> tuple[str, str,
 	return data_import.name, frappe.db.get_value("Data Import", data_import.name, "status"), logs
 
 
+def run_on_own_connection(job, barrier=None) -> threading.Thread:
+	"""A thread that runs ``job()`` on its own database connection and commits, as an
+	RQ worker does; with a barrier, all such threads start the job together."""
+	site, sites_path = frappe.local.site, frappe.local.sites_path
+
+	def work():
+		frappe.init(site=site, sites_path=sites_path)
+		frappe.connect()
+		try:
+			if barrier:
+				barrier.wait()
+			job()
+			frappe.db.commit()
+		finally:
+			frappe.destroy()
+
+	return threading.Thread(target=work)
+
+
 # --- throwaway site -------------------------------------------------------------------
 class ThrowawaySite:
 	"""A second site built from the same ERPNext base dump as the test site, with
@@ -439,7 +460,18 @@ class Org:
 			email = f"{key.replace('_', '-')}-{self.tag.lower()}@example.com"
 			make_user(email, roles=roles, first_name=f"{key} {self.tag}")
 			self.data.track("User", email)
-			employee = make_employee(f"{key} {self.tag}", self.company, self.dept[self.HOME[key]], user=email)
+			# HR keeps everyone's file: as on a real site, its employee restricts nothing and
+			# an administrator holds it to the company (see make_hr_staff)
+			hr = "HR User" in roles
+			employee = make_employee(
+				f"{key} {self.tag}",
+				self.company,
+				self.dept[self.HOME[key]],
+				user=email,
+				create_user_permission=0 if hr else 1,
+			)
+			if hr:
+				hold_to_company(email, self.company)
 			self.data.track("Employee", employee)
 			self.users[key] = email
 			self.employees[key] = employee
@@ -525,13 +557,13 @@ def make_assessment(
 	return doc
 
 
-def act(name: str, action: str, user: str):
+def act(name: str, action: str, user: str, doctype: str = "Risk Assessment"):
 	"""Apply a workflow action as a user, the way the desk's action button does."""
 	from frappe.model.workflow import apply_workflow
 
 	frappe.set_user(user)
 	try:
-		return apply_workflow(frappe.get_doc("Risk Assessment", name), action)
+		return apply_workflow(frappe.get_doc(doctype, name), action)
 	finally:
 		frappe.set_user("Administrator")
 
@@ -563,3 +595,114 @@ def purge_risk_points(points: list[str]):
 	for point in reversed(points):
 		frappe.db.delete("Risk Point", {"name": point})
 	frappe.db.commit()
+
+
+# --- safety training ------------------------------------------------------------------------
+DUAL_SYSTEM_TRAINING = "Dual Prevention Mechanism"
+START = "2026-09-15 09:00:00"
+
+
+def hold_to_company(user: str, company: str) -> None:
+	"""The User Permission on Company an administrator gives a user whose employee restricts nothing."""
+	if not frappe.db.exists("User Permission", {"user": user, "allow": "Company", "for_value": company}):
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": user, "allow": "Company", "for_value": company}
+		).insert(ignore_permissions=True)
+
+
+def make_hr_staff(company: str, department: str | None, roles=("HR User",), name: str | None = None):
+	"""An HR user as HR users are set up: linked to an employee whose *Create User
+	Permission* is off (ERPNext: "this will restrict user access to other employee
+	records"), and held to the company by a User Permission an administrator adds.
+	Returns (user email, employee name)."""
+	email, employee = make_staff(roles, department, company, name, create_user_permission=0)
+	hold_to_company(email, company)
+	return email, employee
+
+
+def make_requirement(
+	company: str,
+	training_type: str = DUAL_SYSTEM_TRAINING,
+	applies_to: str = "Everyone",
+	target: str | None = None,
+	hours: float = 4,
+	months: int = 12,
+	purposes=(),
+	figure: str | None = None,
+) -> str:
+	field = {"Designation": "designation", "Department": "department", "Role": "role"}.get(applies_to)
+	doc = frappe.get_doc(
+		{
+			"doctype": "Safety Training Requirement",
+			"company": company,
+			"applies_to": applies_to,
+			**({field: target} if field else {}),
+			"training_type": training_type,
+			"min_hours_per_year": hours,
+			"validity_months": months,
+			"gate_purposes": [{"purpose": p} for p in purposes],
+			"four_hundred_percent": figure,
+		}
+	)
+	doc.insert()
+	return doc.name
+
+
+def make_session(
+	company: str,
+	attendees=(),
+	training_type: str = DUAL_SYSTEM_TRAINING,
+	hours: float = 4,
+	start: str = START,
+	**fields,
+):
+	"""A planned session; attendees as (employee, attendance, score) tuples."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Safety Training Session",
+			"topic": fields.pop("topic", f"Dual-system construction plan {unique('')}"),
+			"training_type": training_type,
+			"company": company,
+			"start_time": start,
+			"hours": hours,
+			"venue": fields.pop("venue", "First-floor conference room"),
+			"trainer_type": fields.pop(
+				"trainer_type", "External" if not fields.get("trainer_employee") else "Employee"
+			),
+			"trainer_name": fields.pop("trainer_name", "Provincial emergency bureau expert"),
+			"attendees": [
+				{"employee": employee, "attendance": attendance, "score": score}
+				for employee, attendance, score in attendees
+			],
+			**fields,
+		}
+	)
+	doc.insert()
+	return doc
+
+
+def session_action(name: str, action: str, user: str):
+	return act(name, action, user, doctype="Safety Training Session")
+
+
+def make_training_record(
+	employee: str,
+	training_date: str,
+	hours: float = 4,
+	training_type: str = DUAL_SYSTEM_TRAINING,
+	result: str = "Passed",
+) -> str:
+	"""A training held elsewhere, entered by hand (as HR enters a certificate)."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Safety Training Record",
+			"employee": employee,
+			"training_type": training_type,
+			"training_date": training_date,
+			"hours": hours,
+			"topic": f"Training {unique('')}",
+			"result": result,
+		}
+	)
+	doc.insert(ignore_permissions=True)
+	return doc.name

@@ -13,7 +13,8 @@ def counts(site) -> dict:
 			"""
 print(json.dumps({dt: frappe.db.count(dt) for dt in [
     "Risk Evaluation Method", "Accident Type", "Hazard Factor Category",
-    "Forced Major Reason", "Major Hidden Danger Criterion"]}))
+    "Forced Major Reason", "Major Hidden Danger Criterion", "Safety Training Type",
+    "Safety Training Gate Purpose"]}))
 """
 		)
 	)
@@ -26,7 +27,49 @@ def test_install_seeds_masters(throwaway_site):
 		"Hazard Factor Category": 19,
 		"Forced Major Reason": 5,
 		"Major Hidden Danger Criterion": 20,
+		"Safety Training Type": 9,
+		"Safety Training Gate Purpose": 3,
 	}
+
+
+def test_install_creates_the_training_session_workflow(throwaway_site):
+	workflow = json.loads(
+		throwaway_site.python(
+			"""
+doc = frappe.get_doc("Workflow", {"document_type": "Safety Training Session"})
+print(json.dumps({"active": doc.is_active, "states": sorted({s.state for s in doc.states}),
+    "actions": sorted({t.action for t in doc.transitions})}))
+"""
+		)
+	)
+	assert workflow == {
+		"active": 1,
+		"states": ["Cancelled", "Completed", "Planned"],
+		"actions": ["Cancel Session", "Complete"],
+	}
+
+
+def test_the_training_patch_gives_an_older_site_the_module_seed(throwaway_site):
+	"""A site installed before the training module: its patch seeds the types, the gate
+	purposes and the session workflow, and leaves the risk workflow alone."""
+	result = json.loads(
+		throwaway_site.python(
+			"""
+frappe.db.delete("Safety Training Type")
+frappe.db.delete("Safety Training Gate Purpose")
+for name in frappe.get_all("Workflow", {"document_type": "Safety Training Session"}, pluck="name"):
+    frappe.delete_doc("Workflow", name, force=True)
+risk = frappe.db.get_value("Workflow", {"document_type": "Risk Assessment"}, "modified")
+frappe.get_attr("dual_system.patches.v0_3.add_safety_training.execute")()
+frappe.db.commit()
+print(json.dumps({"types": frappe.db.count("Safety Training Type"),
+    "purposes": frappe.db.count("Safety Training Gate Purpose"),
+    "workflow": bool(frappe.db.exists("Workflow", {"document_type": "Safety Training Session"})),
+    "risk_unchanged": str(frappe.db.get_value("Workflow", {"document_type": "Risk Assessment"}, "modified")) == str(risk)}))
+"""
+		)
+	)
+	assert result == {"types": 9, "purposes": 3, "workflow": True, "risk_unchanged": True}
 
 
 def test_migrate_runs_clean_and_keeps_a_deleted_default_deleted(throwaway_site):

@@ -7,7 +7,7 @@ import threading
 
 import frappe
 import pytest
-from ds_testkit import make_risk_point, purge_risk_points
+from ds_testkit import make_risk_point, purge_risk_points, run_on_own_connection
 from frappe.utils import add_days, getdate
 from freezegun import freeze_time
 
@@ -42,20 +42,7 @@ def notifications(point):
 
 
 def run_job_on_own_connection(barrier=None, today=TODAY):
-	site, sites_path = frappe.local.site, frappe.local.sites_path
-
-	def work():
-		frappe.init(site=site, sites_path=sites_path)
-		frappe.connect()
-		try:
-			if barrier:
-				barrier.wait()
-			reminders.send_risk_review_reminders(today)
-			frappe.db.commit()
-		finally:
-			frappe.destroy()
-
-	return threading.Thread(target=work)
+	return run_on_own_connection(lambda: reminders.send_risk_review_reminders(today), barrier)
 
 
 def test_due_reviews_are_reminded_to_the_responsible_person_or_the_creator(org, points):

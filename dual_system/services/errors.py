@@ -41,3 +41,44 @@ def throw_core_error(
 	error, exc=DualSystemValidationError, prefix: str | None = None, title: str | None = None
 ):
 	frappe.throw(core_message(error, prefix), exc=exc, title=title)
+
+
+# --- training (DOMAIN.md §7) -------------------------------------------------------------------
+class TrainingAttendeeError(DualSystemValidationError):
+	"""An attendee who is not an active employee of the company, or listed twice."""
+
+
+class TrainingScoreError(DualSystemValidationError):
+	"""A score outside 0–100."""
+
+
+class TrainingHoursError(DualSystemValidationError):
+	"""Training hours that are not more than 0."""
+
+
+class TrainingAttendanceError(DualSystemValidationError):
+	"""A session completed with attendance left unmarked."""
+
+
+class TrainingSessionError(DualSystemValidationError):
+	"""A session changed in a state that does not allow it."""
+
+
+class TrainingRecordError(DualSystemValidationError):
+	"""A training record changed other than through its session."""
+
+
+class TrainingRequirementError(DualSystemValidationError):
+	"""A requirement without validity, or whose target does not fit."""
+
+
+class TrainingGateError(DualSystemValidationError):
+	"""An assignment refused because the employee lacks a required training."""
+
+
+class LeadingGroupError(DualSystemValidationError):
+	pass
+
+
+class ConstructionPlanError(DualSystemValidationError):
+	pass

@@ -3,7 +3,10 @@
 A reminder is claimed by inserting a Safety Reminder Log row whose
 ``reminder_key`` is unique in the database. Two workers running the same job
 at the same moment both try the insert; the database lets one through and the
-other gets a duplicate-key error and skips — no reliance on timing.
+other gets a duplicate-key error and skips — no reliance on timing. With three
+or more workers InnoDB may instead end one of the waiting inserts with a
+deadlock; that worker's claim is rolled back and it skips the reminder, which
+the worker holding the claim sends.
 """
 
 from __future__ import annotations
@@ -33,6 +36,21 @@ def claim(key: str, reminder_type: str, doctype: str, name: str, recipient: str,
 		log.db_insert()
 	except frappe.UniqueValidationError:
 		frappe.clear_last_message()  # Frappe's "must be unique" notice: expected here
+		return False
+	return True
+
+
+def send_once(
+	key: str, reminder_type: str, doctype: str, name: str, recipient: str, subject: str, due_date=None
+) -> bool:
+	"""Claim, send and commit one reminder; False when another run has it."""
+	try:
+		if not claim(key, reminder_type, doctype, name, recipient, due_date):
+			return False
+		notify(recipient, doctype, name, subject)
+		frappe.db.commit()
+	except frappe.QueryDeadlockError:
+		frappe.db.rollback()
 		return False
 	return True
 
@@ -83,17 +101,46 @@ def send_risk_review_reminders(today=None) -> int:
 	sent = 0
 	for point in points:
 		recipient = users.get(point.responsible_employee) or point.owner
-		key = reminder_key(point.name, getdate(point.review_due_date))
-		if not claim(key, "Risk Review", "Risk Point", point.name, recipient, point.review_due_date):
-			continue
-		notify(
-			recipient,
-			"Risk Point",
-			point.name,
-			_("Risk review of {0} ({1}) is due on {2}").format(
-				point.risk_point_name, point.name, formatdate(point.review_due_date)
-			),
+		subject = _("Risk review of {0} ({1}) is due on {2}").format(
+			point.risk_point_name, point.name, formatdate(point.review_due_date)
 		)
-		frappe.db.commit()
-		sent += 1
+		key = reminder_key(point.name, getdate(point.review_due_date))
+		sent += send_once(
+			key, "Risk Review", "Risk Point", point.name, recipient, subject, point.review_due_date
+		)
+	return sent
+
+
+def send_training_expiry_reminders(today=None) -> int:
+	"""Remind each employee (or, without a user, the requirement's author) that a
+	required training is about to lapse; once per employee, requirement and expiry
+	date — a renewed training that lapses later is reminded again."""
+	from dual_system.core.training import EXPIRING, expiry_reminder_key
+	from dual_system.services import training
+
+	today = getdate(today or nowdate())
+	companies = sorted(
+		set(frappe.get_all("Safety Training Requirement", {"disabled": 0}, pluck="company", distinct=True))
+	)
+	sent = 0
+	for company in companies:
+		requirements, rows = training.compliance_rows(company, today=today)
+		by_name = {r.name: r for r in requirements}
+		for row in rows:
+			for name, cell in row.cells.items():
+				if cell is None or cell.status != EXPIRING:
+					continue
+				requirement = by_name[name]
+				subject = _("Training {0} of {1} expires on {2}").format(
+					_(requirement.training_type), row.employee.employee_name, formatdate(cell.valid_until)
+				)
+				sent += send_once(
+					expiry_reminder_key(row.employee.name, name, cell.valid_until),
+					"Training Expiry",
+					"Safety Training Requirement",
+					name,
+					row.employee.user_id or requirement.owner,
+					subject,
+					cell.valid_until,
+				)
 	return sent

@@ -400,3 +400,72 @@ SETTINGS_TEXT_DEFAULTS = (
 	_("Fire 119 · Ambulance 120 · Police 110"),
 	_("Report to your team leader or scan the QR code and report from your phone."),
 )
+
+
+# --- safety training (DOMAIN.md §7) -----------------------------------------------------------
+# name, category, induction level, description
+TRAINING_TYPES = [
+	(
+		_("Dual Prevention Mechanism"),
+		"Dual System",
+		None,
+		_(
+			"Risk categories and methods (JHA, SCL, LEC, LS), the post's risks and controls, hidden-danger investigation and governance, reporting and rewards, 包保 task lists."
+		),
+	),
+	(
+		_("Plant-Level Induction"),
+		"Three-Level Induction",
+		"Plant Level",
+		_("First level of a new employee's induction."),
+	),
+	(
+		_("Workshop-Level Induction"),
+		"Three-Level Induction",
+		"Workshop Level",
+		_("Second level of a new employee's induction; also after a post change or a year away."),
+	),
+	(
+		_("Team-Level Induction"),
+		"Three-Level Induction",
+		"Team Level",
+		_("Third level of a new employee's induction; also after a post change or a year away."),
+	),
+	(
+		_("Special Operations"),
+		"Special Operations",
+		None,
+		_("Special operations and special equipment: certificate required."),
+	),
+	(
+		_("Post Change Retraining"),
+		"Post Change",
+		None,
+		_("Changing posts, or back after a year or more away."),
+	),
+	(
+		_("New Process or Equipment"),
+		"New Process or Equipment",
+		None,
+		_("New processes, technology, materials or equipment."),
+	),
+	(_("Annual Refresher"), "Annual Refresher", None, _("Yearly retraining of all staff.")),
+	(
+		_("Principal and Safety Manager Training"),
+		"Principal and Safety Manager",
+		None,
+		_(
+			"First at least 32 h, then at least 12 h a year (high-risk sectors 48 h and 16 h); government assessment."
+		),
+	),
+]
+
+# assignments the training gate can check (services/training_gate.py names them)
+GATE_PURPOSES = [
+	(
+		_("Major Hazard Installation Duty"),
+		_("Main, technical or operating responsible person (包保) of a major hazard installation."),
+	),
+	(_("Hidden Danger Rectification"), _("Owner of a hidden danger's rectification.")),
+	(_("Inspection Task"), _("Assignee of an investigation (inspection) task.")),
+]

@@ -330,8 +330,10 @@ RISK_POINTS = [
 
 
 def load_demo_data():
-	"""bench execute entry point: build the demo plant and commit."""
-	build_demo_plant()
+	"""bench execute entry point: build the demo plant and the training demo, and commit."""
+	from dual_system.setup.demo_training import build_training_demo
+
+	build_training_demo(build_demo_plant())
 	frappe.db.commit()
 
 
@@ -392,10 +394,11 @@ def _split_name(full_name: str) -> tuple[str, str | None]:
 	return first, last or None
 
 
-def _departments(company: str) -> dict:
+def _departments(company: str, departments: dict | None = None) -> dict:
+	"""The company's demo departments (key → (name, parent key)), created when absent."""
 	abbr = frappe.get_cached_value("Company", company, "abbr")
 	names = {}
-	for key, (name, parent) in DEPARTMENTS.items():
+	for key, (name, parent) in (departments or DEPARTMENTS).items():
 		name = _t(name)
 		full = f"{name} - {abbr}"
 		if not frappe.db.exists("Department", full):
@@ -418,21 +421,7 @@ def _people(company: str, departments: dict) -> dict:
 	people = {}
 	for key, (email, full_name, roles, department, designation) in PEOPLE.items():
 		full_name, designation = _t(full_name), _t(designation)
-		if not frappe.db.exists("User", email):
-			first, last = _split_name(full_name)
-			user = frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": email,
-					"first_name": first,
-					"last_name": last,
-					"send_welcome_email": 0,
-					"new_password": DEMO_PASSWORD,
-					"roles": [{"role": r} for r in roles],
-				}
-			)
-			user.flags.ignore_password_policy = True
-			user.insert(ignore_permissions=True)
+		ensure_demo_user(email, full_name, roles)
 		employee = frappe.db.get_value("Employee", {"user_id": email}, "name")
 		if not employee:
 			if not frappe.db.exists("Designation", designation):
@@ -447,7 +436,7 @@ def _people(company: str, departments: dict) -> dict:
 					"last_name": last,
 					"gender": "Male",
 					"date_of_birth": "1985-03-01",
-					"date_of_joining": add_years(getdate(nowdate()), -5),
+					"date_of_joining": add_years(getdate(nowdate()), -10),
 					"company": company,
 					"department": departments[department],
 					"designation": designation,
@@ -469,6 +458,26 @@ def _people(company: str, departments: dict) -> dict:
 			}
 		).insert(ignore_permissions=True)
 	return people
+
+
+def ensure_demo_user(email: str, full_name: str, roles) -> str:
+	"""A demo user with the demo password and the given roles, created when absent."""
+	if not frappe.db.exists("User", email):
+		first, last = _split_name(full_name)
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first,
+				"last_name": last,
+				"send_welcome_email": 0,
+				"new_password": DEMO_PASSWORD,
+				"roles": [{"role": r} for r in roles],
+			}
+		)
+		user.flags.ignore_password_policy = True
+		user.insert(ignore_permissions=True)
+	return email
 
 
 def _risk_point(spec: dict, company: str, departments: dict, people: dict) -> str:

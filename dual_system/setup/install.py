@@ -162,6 +162,30 @@ def revoke_master_access():
 	frappe.clear_cache()
 
 
+def seed_training_types():
+	for name, category, level, description in data.TRAINING_TYPES:
+		if frappe.db.exists("Safety Training Type", name):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Safety Training Type",
+				"training_type_name": name,
+				"category": category,
+				"induction_level": level,
+				"description": description,
+			}
+		).insert(ignore_permissions=True)
+
+
+def seed_gate_purposes():
+	for name, description in data.GATE_PURPOSES:
+		if frappe.db.exists("Safety Training Gate Purpose", name):
+			continue
+		frappe.get_doc(
+			{"doctype": "Safety Training Gate Purpose", "purpose_name": name, "description": description}
+		).insert(ignore_permissions=True)
+
+
 def apply_vocabulary_colours():
 	"""Number cards and charts take their colours from the shared vocabulary
 	(core/vocabulary.py), not from their JSON."""
@@ -223,6 +247,8 @@ INSTALL_STEPS = [
 	seed_hazard_factor_categories,
 	seed_forced_major_reasons,
 	seed_major_hidden_danger_criteria,
+	seed_training_types,
+	seed_gate_purposes,
 	set_default_evaluation_method,
 	grant_master_access,
 	apply_vocabulary_colours,

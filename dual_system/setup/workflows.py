@@ -25,12 +25,26 @@ WORKFLOW_LABELS = (
 	_("Review"),
 	_("Approve"),
 	_("Reject"),
+	_("Planned"),
+	_("Completed"),
+	_("Cancelled"),
+	_("Complete"),
+	_("Cancel Session"),
 )
 
 # the Workflow State and Workflow Action Master records the default workflows use:
 # fixtures (dual_system/fixtures/), synced on every migrate (hooks.fixtures)
-WORKFLOW_STATES = ("Draft", "Pending Review", "Pending Approval", "Approved", "Rejected")
-WORKFLOW_ACTIONS = ("Submit for Review", "Review", "Approve", "Reject")
+WORKFLOW_STATES = (
+	"Draft",
+	"Pending Review",
+	"Pending Approval",
+	"Approved",
+	"Rejected",
+	"Planned",
+	"Completed",
+	"Cancelled",
+)
+WORKFLOW_ACTIONS = ("Submit for Review", "Review", "Approve", "Reject", "Complete", "Cancel Session")
 
 DRAFTERS = ("Safety Officer", "Department Safety Lead", "Safety Manager")
 
@@ -114,7 +128,39 @@ RISK_ASSESSMENT_WORKFLOW = {
 	],
 }
 
-WORKFLOWS = [RISK_ASSESSMENT_WORKFLOW]
+# HR and the safety manager run training sessions; completing submits the session
+# (its training records are written then), Cancel Session calls off a planned one.
+TRAINING_ORGANISERS = ("HR Manager", "HR User", "Safety Manager")
+
+SAFETY_TRAINING_SESSION_WORKFLOW = {
+	"workflow_name": _("Safety Training Session"),
+	"document_type": "Safety Training Session",
+	"workflow_state_field": "workflow_state",
+	"is_active": 1,
+	"send_email_alert": 0,
+	"states": [
+		*(
+			{
+				"state": state,
+				"doc_status": doc_status,
+				"allow_edit": role,
+				"update_field": "status",
+				"update_value": state,
+			}
+			for state, doc_status in (("Planned", "0"), ("Completed", "1"), ("Cancelled", "0"))
+			for role in TRAINING_ORGANISERS
+		),
+	],
+	"transitions": [
+		*(
+			{"state": "Planned", "action": action, "next_state": next_state, "allowed": role}
+			for action, next_state in (("Complete", "Completed"), ("Cancel Session", "Cancelled"))
+			for role in TRAINING_ORGANISERS
+		),
+	],
+}
+
+WORKFLOWS = [RISK_ASSESSMENT_WORKFLOW, SAFETY_TRAINING_SESSION_WORKFLOW]
 
 
 def create_workflow_masters():
@@ -129,10 +175,13 @@ def create_workflow_masters():
 		sync_fixtures("dual_system")
 
 
-def create_default_workflows():
-	"""Create each default workflow unless its document type already has one."""
+def create_default_workflows(doctypes: tuple[str, ...] | None = None):
+	"""Create each default workflow (of the given document types) unless its
+	document type already has one."""
 	create_workflow_masters()
 	for spec in WORKFLOWS:
+		if doctypes is not None and spec["document_type"] not in doctypes:
+			continue
 		if frappe.db.exists("Workflow", {"document_type": spec["document_type"]}):
 			continue
 		if frappe.db.exists("Workflow", spec["workflow_name"]):

@@ -29,11 +29,14 @@ class DualSystemSettings(Document):
 		emergency_numbers: DF.SmallText | None
 		escalation_days_overdue: DF.Int
 		hazard_report_instructions: DF.SmallText | None
+		new_employee_months: DF.Int
 		reminder_days_before_deadline: DF.Int
 		review_interval_months: DF.Int
 		review_reminder_days: DF.Int
 		send_notifications: DF.Check
 		task_horizon_days: DF.Int
+		training_expiry_warn_days: DF.Int
+		training_gate: DF.Literal["Off", "Warn", "Block"]
 
 	# end: auto-generated types
 	def validate(self):

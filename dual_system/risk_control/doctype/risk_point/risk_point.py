@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils.nestedset import NestedSet
 
 from dual_system.permissions import ScopedDocument
-from dual_system.services import risk
+from dual_system.services import risk, training_gate
 from dual_system.services.errors import DualSystemValidationError
 
 MHI_PERSONS = ("main_responsible_person", "technical_responsible_person", "operating_responsible_person")
@@ -93,6 +93,7 @@ class RiskPoint(ScopedDocument, NestedSet):
 		self.validate_asset_company()
 		self.validate_parent()
 		self.validate_major_hazard_installation()
+		self.validate_training_gate()
 
 	def on_update(self):
 		super().on_update()
@@ -197,6 +198,20 @@ class RiskPoint(ScopedDocument, NestedSet):
 				exc=RiskPointError,
 				title=_("Missing Responsible Persons"),
 			)
+
+	def validate_training_gate(self):
+		"""A newly assigned 包保 person needs the training the requirements list for the
+		duty (Dual System Settings → Training Gate: off, warn or block)."""
+		if not self.is_major_hazard_installation:
+			return
+		before = self.get_doc_before_save()
+		for field in MHI_PERSONS:
+			employee = self.get(field)
+			if not employee:
+				continue
+			if before and before.is_major_hazard_installation and before.get(field) == employee:
+				continue
+			training_gate.check(employee, training_gate.MAJOR_HAZARD_DUTY, _(self.meta.get_label(field)))
 
 	@frappe.whitelist()
 	def mark_needs_reassessment(self, reason: str, note: str | None = None):
