@@ -61,6 +61,15 @@ def size_of(value) -> int:
 	return len(frappe.as_json(value, indent=None).encode())
 
 
+def summary(measured: dict, rows=len, size: bool = True) -> dict:
+	"""Timings of a call with the number of rows and bytes of its answer (the answer itself dropped)."""
+	result = measured.pop("result")
+	out = {**measured, "rows": rows(result)}
+	if size:
+		out["bytes"] = size_of(result)
+	return out
+
+
 @contextmanager
 def as_user(user: str):
 	previous = frappe.session.user
@@ -174,28 +183,23 @@ def measure(plant: generator.Plant, key: str, repeat: int) -> dict:
 	lead_department = plant.departments[0]  # a workshop: itself and its four teams
 	lead = plant.leads[lead_department]
 	out = {"points": frappe.db.count("Risk Point", {"company": company})}
+	points = lambda data: len(data["points"])  # noqa: E731
+	report_rows = lambda data: len(data["result"])  # noqa: E731
 	with as_user(plant.manager):
-		m = timed(lambda: map_data(company), repeat)
-		out["map_manager"] = {**m, "rows": len(m["result"]["points"]), "bytes": size_of(m.pop("result"))}
-		r = timed(lambda: register(company, page=True), repeat)
-		out["register_page"] = {**r, "rows": len(r["result"]["result"]), "bytes": size_of(r.pop("result"))}
-		r = timed(lambda: register(company, page=False), max(3, repeat // 2))
-		out["register_all"] = {**r, "rows": len(r["result"]["result"]), "bytes": size_of(r.pop("result"))}
-	h = timed(lambda: register_by_hand(company), repeat)
-	out["register_by_hand"] = {**h, "rows": len(h.pop("result"))}
+		out["map_manager"] = summary(timed(lambda: map_data(company), repeat), points)
+		out["register_page"] = summary(timed(lambda: register(company, page=True), repeat), report_rows)
+		out["register_all"] = summary(
+			timed(lambda: register(company, page=False), max(3, repeat // 2)), report_rows
+		)
+	out["register_by_hand"] = summary(timed(lambda: register_by_hand(company), repeat), size=False)
 	with as_user("Administrator"):
-		a = timed(lambda: map_data(company), repeat)
-		out["map_admin"] = {**a, "rows": len(a.pop("result")["points"])}
+		out["map_admin"] = summary(timed(lambda: map_data(company), repeat), points)
 		# the same points as the lead's, by the department filter: Administrator's cost of them
-		a = timed(lambda: map_data(company, lead_department), repeat)
-		out["map_admin_same"] = {**a, "rows": len(a.pop("result")["points"])}
-		c = timed(lambda: lead_count(company, lead_department), repeat)
-		out["count_admin"] = {**c, "rows": c.pop("result")}
+		out["map_admin_same"] = summary(timed(lambda: map_data(company, lead_department), repeat), points)
+		out["count_admin"] = summary(timed(lambda: lead_count(company, lead_department), repeat), int, False)
 	with as_user(lead):
-		m = timed(lambda: map_data(company), repeat)
-		out["map_lead"] = {**m, "rows": len(m["result"]["points"]), "bytes": size_of(m.pop("result"))}
-		c = timed(lambda: lead_count(company), repeat)
-		out["count_lead"] = {**c, "rows": c.pop("result")}
+		out["map_lead"] = summary(timed(lambda: map_data(company), repeat), points)
+		out["count_lead"] = summary(timed(lambda: lead_count(company), repeat), int, False)
 		out["plans"] = {
 			doctype: [
 				{k: row.get(k) for k in ("table", "type", "key", "rows", "Extra")}
