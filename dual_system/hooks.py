@@ -90,6 +90,7 @@ override_doctype_dashboards = {"Employee": "dual_system.api.training.employee_da
 jinja = {"methods": ["dual_system.services.card.get_risk_card_context"]}
 
 scheduler_events = {
+	"hourly_long": ["dual_system.scheduler.generate_inspection_tasks"],
 	"daily": [
 		"dual_system.scheduler.send_risk_review_reminders",
 		"dual_system.scheduler.send_training_expiry_reminders",

@@ -78,6 +78,8 @@ RISK_POINT_PEOPLE = (
 TRAINING_WIDE_ROLES = ("HR User", "HR Manager")
 TRAINING_DEPARTMENT_ROLES = ("Department Safety Lead",)
 
+INSPECTION_DEPARTMENT_ROLES = ("Department Safety Lead", "Inspector")
+
 SCOPES: dict[str, Scope] = {
 	"Risk Point": Scope(departments=("department",), people=RISK_POINT_PEOPLE),
 	"Risk Assessment": Scope(
@@ -98,6 +100,20 @@ SCOPES: dict[str, Scope] = {
 		children=("Safety Training Attendee",),
 		wide_roles=TRAINING_WIDE_ROLES,
 		department_roles=TRAINING_DEPARTMENT_ROLES,
+	),
+	# investigation: the plan's and task's departments read them; the assignee always
+	# reads (and answers) its own tasks; plain employees see nothing else
+	"Inspection Plan": Scope(
+		departments=("department", "assignee_department"),
+		people=("assignee",),
+		children=("Inspection Plan Item",),
+		department_roles=INSPECTION_DEPARTMENT_ROLES,
+	),
+	"Inspection Task": Scope(
+		departments=("department",),
+		people=("assignee",),
+		children=("Inspection Task Item",),
+		department_roles=INSPECTION_DEPARTMENT_ROLES,
 	),
 	"Safety Training Record": Scope(
 		staff=("employee",),

@@ -186,3 +186,31 @@ def slot_count_per_day(cycle: Cycle) -> float:
 		return max(1, -(-int((closes - opens).total_seconds() // 3600) // cycle.interval))
 	days = {DAY: 1, WEEK: 7, MONTH: 30, YEAR: 365}[cycle.unit]
 	return 1 / (days * cycle.interval)
+
+
+# --- task states ---------------------------------------------------------------------------
+OPEN, DONE, OVERDUE, MISSED = "Open", "Done", "Overdue", "Missed"
+MAX_GRACE = datetime.timedelta(hours=24)
+
+
+def grace_end(slot_start: datetime.datetime, window_end: datetime.datetime) -> datetime.datetime:
+	"""Until when a task whose window passed may still be answered (late): one more
+	window length, at most 24 hours."""
+	return window_end + min(window_end - slot_start, MAX_GRACE)
+
+
+def unanswered_state(
+	now: datetime.datetime, slot_start: datetime.datetime, window_end: datetime.datetime
+) -> str:
+	"""The state of a task not answered yet: open in its window, overdue in the grace
+	period after it (still answerable, counted late), missed after that."""
+	if now < window_end:
+		return OPEN
+	if now < grace_end(slot_start, window_end):
+		return OVERDUE
+	return MISSED
+
+
+def task_name(plan: str, slot_start: datetime.datetime) -> str:
+	"""The task of a plan and slot has one name, so a second insert of it is a duplicate."""
+	return f"{plan}-{slot_start:%Y%m%d%H%M}"

@@ -19,6 +19,8 @@ from dual_system.core.schedule import (
 	Cycle,
 	ScheduleError,
 	due_slots,
+	task_name,
+	unanswered_state,
 )
 
 T = dt.time
@@ -265,3 +267,30 @@ def test_invalid_cycles_and_periods_are_refused(cycle, start, end, code):
 	with pytest.raises(ScheduleError) as raised:
 		due_slots(cycle, D(2026, 1, 1), at(start), at(end))
 	assert raised.value.code == code
+
+
+@pytest.mark.parametrize(
+	"now,state",
+	[
+		("2026-12-01 08:00", "Open"),
+		("2026-12-01 09:59", "Open"),
+		("2026-12-01 10:00", "Overdue"),
+		("2026-12-01 11:59", "Overdue"),
+		("2026-12-01 12:00", "Missed"),
+	],
+)
+def test_an_unanswered_task_is_open_then_overdue_for_one_window_then_missed(now, state):
+	assert unanswered_state(at(now), at("2026-12-01 08:00"), at("2026-12-01 10:00")) == state
+
+
+def test_the_grace_after_a_long_window_is_at_most_a_day():
+	assert (
+		unanswered_state(at("2026-02-01 23:00"), at("2026-01-01 00:00"), at("2026-02-01 00:00")) == "Overdue"
+	)
+	assert (
+		unanswered_state(at("2026-02-02 00:00"), at("2026-01-01 00:00"), at("2026-02-01 00:00")) == "Missed"
+	)
+
+
+def test_a_task_name_is_the_plan_and_the_slot():
+	assert task_name("IP-2026-00001", at("2026-12-01 08:30")) == "IP-2026-00001-202612010830"
