@@ -198,9 +198,9 @@ def generate_tasks(now=None, batch_size: int = PLAN_BATCH, plans: list[str] | No
 	until = datetime.datetime.combine(add_days(now.date(), horizon_days()), datetime.time(0, 0))
 	written, cursor = 0, ""
 	while True:
-		filters = {"enabled": 1, "name": (">", cursor)}
+		filters = [["enabled", "=", 1], ["name", ">", cursor]]
 		if plans is not None:
-			filters["name"] = ("in", plans)
+			filters.append(["name", "in", plans or [""]])
 		batch = frappe.get_all(
 			"Inspection Plan",
 			filters=filters,
@@ -220,7 +220,7 @@ def generate_tasks(now=None, batch_size: int = PLAN_BATCH, plans: list[str] | No
 				frappe.db.rollback()
 				if attempt == 2:
 					raise
-		if plans is not None or len(batch) < batch_size:
+		if len(batch) < batch_size:
 			return written
 		cursor = batch[-1].name
 
