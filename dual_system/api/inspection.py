@@ -47,3 +47,29 @@ def open_tasks_of(user: str, risk_point: str | None = None) -> list[dict]:
 		limit=50,
 		ignore_permissions=True,  # the user's own tasks, by its employees above
 	)
+
+
+EXPORT_ROLES = {"System Manager", "Safety Manager", "Company Principal", "Safety Officer"}
+
+
+@frappe.whitelist()
+def national_export(company: str, from_date: str, to_date: str, format: str = "json"):
+	"""The national data-model export of a company and period (docs/national-export.md):
+	JSON, or with ``format=xlsx`` an Excel workbook. Company-wide safety roles only."""
+	from dual_system.permissions import context
+	from dual_system.services import national_export as export
+
+	if not EXPORT_ROLES.intersection(frappe.get_roles()):
+		frappe.throw(_("Only company-wide safety roles may export the national data"), frappe.PermissionError)
+	companies = context().companies
+	if not frappe.db.exists("Company", company) or (companies is not None and company not in companies):
+		frappe.throw(_("Not permitted to read {0}").format(_("Company")), frappe.PermissionError)
+	if frappe.utils.getdate(to_date) < frappe.utils.getdate(from_date):
+		frappe.throw(_("The end date is before the start date"), inspection.InspectionPlanError)
+	data = export.build(company, from_date, to_date)
+	if format == "xlsx":
+		frappe.response["filename"] = f"national-export-{company}-{from_date}-{to_date}.xlsx"
+		frappe.response["filecontent"] = export.workbook(data)
+		frappe.response["type"] = "binary"
+		return None
+	return data

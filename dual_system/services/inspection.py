@@ -596,7 +596,7 @@ def raise_defect(task, row) -> str:
 			"company": task.company,
 			"department": task.department,
 			"source": FAILED_CONTROL_MEASURE,
-			"date_found": getdate(task.completed_on),
+			"date_found": task.completed_on,
 			"finder": task.assignee,
 			"risk_point": row.risk_point,
 			"risk_event": row.risk_event,
