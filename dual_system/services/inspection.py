@@ -603,7 +603,7 @@ def raise_defect(task, row) -> str:
 			"control_measure": row.control_measure,
 			"location": location,
 			"asset": asset,
-			"description": _("{0}: {1}").format(row.content, row.note),
+			"description": f"{row.content}: {row.note}",
 			"photo_before": row.photo,
 			"item_class": row.item_class,
 			"inspection_task": task.name,

@@ -18,6 +18,11 @@ COMPLETION_GROUPS = {
 }
 
 
+def _t(value) -> str:
+	"""A stored select value in the reader's language."""
+	return _(value) if value else ""
+
+
 def _period(filters, field: str) -> list:
 	out = []
 	if filters.get("from_date"):
@@ -69,8 +74,8 @@ def investigation_records(filters) -> list[dict]:
 		limit_page_length=0,
 	)
 	for row in rows:
-		row["status"] = _(row["status"])
-		row["result"] = _(row["result"]) if row.get("result") else ""
+		row["status"] = _t(row.get("status"))
+		row["result"] = _t(row.get("result"))
 	return rows
 
 
@@ -111,7 +116,7 @@ def completion_rate(filters) -> list[dict]:
 	for row in rows:
 		row["rate"] = round(100.0 * row["on_time"] / row["scheduled"], 1) if row["scheduled"] else 0.0
 		if key == "baobao_work_type":
-			row["group"] = _(row["group"])
+			row["group"] = _t(row.get("group"))
 	return rows
 
 
@@ -152,7 +157,7 @@ def measures_without_plan(filters) -> list[dict]:
 	rows = [m for m in measures if m.name not in planned]
 	for row in rows:
 		for field in ("risk_level", "control_level", "measure_class", "cycle_unit"):
-			row[field] = _(row[field]) if row.get(field) else ""
+			row[field] = _t(row.get(field))
 	return rows
 
 
@@ -193,6 +198,6 @@ def my_tasks(filters, user: str | None = None) -> list[dict]:
 	)
 	for row in rows:
 		row["task_number"] = numbers.get(row.plan) or None
-		row["status"] = _(row["status"])
-		row["baobao_work_type"] = _(row["baobao_work_type"]) if row.get("baobao_work_type") else ""
+		row["status"] = _t(row.get("status"))
+		row["baobao_work_type"] = _t(row.get("baobao_work_type"))
 	return rows
