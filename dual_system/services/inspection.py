@@ -191,11 +191,15 @@ def horizon_days() -> int:
 	return int(frappe.db.get_single_value("Dual System Settings", "task_horizon_days") or 7)
 
 
-def generate_tasks(now=None, batch_size: int = PLAN_BATCH, plans: list[str] | None = None) -> int:
-	"""Make the tasks due within the horizon for every enabled plan, a batch of plans per
-	transaction; returns how many task rows were written (duplicates ignored)."""
+def generate_tasks(
+	now=None, batch_size: int = PLAN_BATCH, plans: list[str] | None = None, horizon: int | None = None
+) -> int:
+	"""Make the tasks due within the horizon (days, Settings by default) for every enabled
+	plan, a batch of plans per transaction; returns how many tasks were made (an existing
+	task made again is counted but not written)."""
 	now = get_datetime(now or now_datetime())
-	until = datetime.datetime.combine(add_days(now.date(), horizon_days()), datetime.time(0, 0))
+	days = horizon_days() if horizon is None else horizon
+	until = datetime.datetime.combine(add_days(now.date(), days), datetime.time(0, 0))
 	written, cursor = 0, ""
 	while True:
 		filters = [["enabled", "=", 1], ["name", ">", cursor]]
