@@ -146,7 +146,7 @@ def test_the_bad_input_message_is_chinese_for_a_chinese_user(sp):
 # --- generation --------------------------------------------------------------------------------
 def test_generation_makes_one_task_per_slot_with_the_checklist_and_a_todo(sp):
 	plan = make_plan(sp, cycle_unit="Hour", cycle_interval=2, work_start="08:00:00", work_end="16:00:00")
-	inspection.generate_tasks(NOW, plans=[plan.name])
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
 	tasks = tasks_of(plan.name)
 	# 7 days (horizon) × 4 slots (08, 10, 12, 14)
 	assert len(tasks) == 28
@@ -162,11 +162,11 @@ def test_generation_makes_one_task_per_slot_with_the_checklist_and_a_todo(sp):
 
 def test_running_generation_again_adds_nothing(sp):
 	plan = make_plan(sp)
-	inspection.generate_tasks(NOW, plans=[plan.name])
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
 	first = tasks_of(plan.name)
 	frappe.db.set_value("Inspection Plan", plan.name, "generated_until", None)
-	inspection.generate_tasks(NOW, plans=[plan.name])
-	inspection.generate_tasks(NOW, plans=[plan.name])
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
 	assert tasks_of(plan.name) == first and len(first) == 7
 	assert (
 		frappe.db.count(
@@ -178,7 +178,7 @@ def test_running_generation_again_adds_nothing(sp):
 
 def test_the_database_refuses_a_second_task_for_the_same_slot(sp):
 	plan = make_plan(sp)
-	inspection.generate_tasks(NOW, plans=[plan.name])
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
 	first = tasks_of(plan.name)[0]
 	duplicate = frappe.get_doc(
 		{
@@ -209,24 +209,24 @@ def test_working_days_follow_the_companys_holiday_list(sp):
 	frappe.db.set_value("Company", sp.org.company, "default_holiday_list", holiday_list.name)
 	frappe.clear_document_cache("Company", sp.org.company)
 	plan = make_plan(sp, work_day_type="Working Days")
-	inspection.generate_tasks(NOW, plans=[plan.name])
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
 	days = [str(t.slot_start.date()) for t in tasks_of(plan.name)]
 	assert days == ["2026-12-01", "2026-12-02", "2026-12-04", "2026-12-07"]
 
 
 def test_a_role_within_a_department_is_resolved_when_the_task_is_made(sp):
 	plan = make_plan(sp, assignee=None, assignee_role="Inspector", assignee_department=sp.org.dept["a1"])
-	inspection.generate_tasks(NOW, plans=[plan.name])
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
 	assert {t.assignee_user for t in tasks_of(plan.name)} == {sp.org.user("inspector_a")}
 
 
 def test_windows_passed_unanswered_become_overdue_then_missed(sp):
 	plan = make_plan(sp)
-	inspection.generate_tasks(NOW, plans=[plan.name])
-	assert inspection.mark_unanswered("2026-12-02 12:00:00") == (1, 0)
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
+	inspection.mark_unanswered("2026-12-02 12:00:00", commit=False)
 	states = {str(t.slot_start.date()): t.status for t in tasks_of(plan.name)}
 	assert states["2026-12-01"] == "Overdue" and states["2026-12-02"] == "Open"
-	inspection.mark_unanswered("2026-12-03 00:00:00")
+	inspection.mark_unanswered("2026-12-03 00:00:00", commit=False)
 	states = {str(t.slot_start.date()): t.status for t in tasks_of(plan.name)}
 	assert states["2026-12-01"] == "Missed" and states["2026-12-02"] == "Overdue"
 	first = tasks_of(plan.name)[0].name
@@ -236,14 +236,14 @@ def test_windows_passed_unanswered_become_overdue_then_missed(sp):
 # --- completing ------------------------------------------------------------------------------
 def generated_task(sp, **fields):
 	plan = make_plan(sp, **fields)
-	inspection.generate_tasks(NOW, plans=[plan.name])
+	inspection.generate_tasks(NOW, plans=[plan.name], commit=False)
 	return frappe.get_doc("Inspection Task", tasks_of(plan.name)[0].name)
 
 
-def answers(task, defect_note=None, **by_idx):
+def answers(task, defect_note=None, by_idx=None):
 	out = []
 	for row in task.items:
-		result = by_idx.get(row.idx, "OK")
+		result = (by_idx or {}).get(row.idx, "OK")
 		out.append({"item": row.name, "result": result, "note": defect_note if result == "Defect" else None})
 	return out
 
@@ -263,7 +263,7 @@ def test_every_item_must_be_answered_and_a_defect_needs_a_note(sp, as_user):
 	with pytest.raises(InspectionTaskError):
 		api.complete_task(task.name, partial)
 	with pytest.raises(InspectionTaskError):
-		api.complete_task(task.name, answers(task, None, **{1: "Defect"}))
+		api.complete_task(task.name, answers(task, None, {1: "Defect"}))
 	with pytest.raises(InspectionTaskError):
 		api.complete_task(task.name, [{"item": task.items[0].name, "result": "Maybe"}])
 	assert frappe.db.get_value("Inspection Task", task.name, "status") == "Open"
@@ -272,7 +272,7 @@ def test_every_item_must_be_answered_and_a_defect_needs_a_note(sp, as_user):
 def test_a_clean_task_is_done_once_and_becomes_a_read_only_record(sp, as_user):
 	task = generated_task(sp)
 	as_user(sp.org.user("inspector_a"))
-	result = api.complete_task(task.name, answers(task, **{2: "Not Applicable"}))
+	result = api.complete_task(task.name, answers(task, by_idx={2: "Not Applicable"}))
 	assert result["status"] == "Done" and result["tickets"] == []
 	done = frappe.get_doc("Inspection Task", task.name)
 	assert done.completed_by == sp.org.user("inspector_a") and done.items[1].result == "Not Applicable"
@@ -287,7 +287,7 @@ def test_a_clean_task_is_done_once_and_becomes_a_read_only_record(sp, as_user):
 
 def test_a_missed_task_cannot_be_answered(sp, as_user):
 	task = generated_task(sp)
-	inspection.mark_unanswered("2026-12-03 00:00:00")
+	inspection.mark_unanswered("2026-12-03 00:00:00", commit=False)
 	as_user(sp.org.user("inspector_a"))
 	with pytest.raises(InspectionTaskError, match="missed"):
 		api.complete_task(task.name, answers(task))
@@ -303,9 +303,7 @@ hazard_merged = pytest.mark.skipif(
 def test_each_defect_raises_one_hazard_ticket_linked_to_the_failed_measure(sp, as_user):
 	task = generated_task(sp)
 	as_user(sp.org.user("inspector_a"))
-	result = api.complete_task(
-		task.name, answers(task, "Seal weeping at flange", **{1: "Defect", 3: "Defect"})
-	)
+	result = api.complete_task(task.name, answers(task, "Seal weeping at flange", {1: "Defect", 3: "Defect"}))
 	as_user("Administrator")
 	assert len(result["tickets"]) == 2
 	done = frappe.get_doc("Inspection Task", task.name)

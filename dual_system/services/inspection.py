@@ -192,7 +192,11 @@ def horizon_days() -> int:
 
 
 def generate_tasks(
-	now=None, batch_size: int = PLAN_BATCH, plans: list[str] | None = None, horizon: int | None = None
+	now=None,
+	batch_size: int = PLAN_BATCH,
+	plans: list[str] | None = None,
+	horizon: int | None = None,
+	commit: bool = True,
 ) -> int:
 	"""Make the tasks due within the horizon (days, Settings by default) for every enabled
 	plan, a batch of plans per transaction; returns how many tasks were made (an existing
@@ -215,7 +219,9 @@ def generate_tasks(
 		)
 		if not batch:
 			return written
-		for attempt in range(3):
+		if not commit:  # inside the caller's transaction (tests, the demo)
+			written += _generate_batch(batch, now, until)
+		for attempt in range(3 if commit else 0):
 			try:
 				written += _generate_batch(batch, now, until)
 				frappe.db.commit()
@@ -442,28 +448,17 @@ def resolve_assignee(plan) -> tuple[str | None, str | None, str | None]:
 
 
 # --- missed windows ------------------------------------------------------------------------------
-def mark_unanswered(now=None) -> tuple[int, int]:
+def mark_unanswered(now=None, commit: bool = True) -> tuple[int, int]:
 	"""Open tasks whose window passed become Overdue; those past their grace (one more
 	window, at most a day) become Missed and their ToDos are cancelled. Returns counts."""
 	now = get_datetime(now or now_datetime())
 	task = frappe.qb.DocType("Inspection Task")
-	grace_end = frappe.qb.functions.Function(
-		"TIMESTAMPADD",
-		frappe.qb.terms.LiteralValue("SECOND"),
-		frappe.qb.functions.Function(
-			"LEAST",
-			frappe.qb.functions.Function(
-				"TIMESTAMPDIFF", frappe.qb.terms.LiteralValue("SECOND"), task.slot_start, task.window_end
-			),
-			int(schedule.MAX_GRACE.total_seconds()),
-		),
-		task.window_end,
-	)
-	missed = (
-		frappe.qb.from_(task)
-		.select(task.name)
-		.where(task.status.isin([schedule.OPEN, schedule.OVERDUE]) & (grace_end <= now))
-		.run(pluck=True)
+	missed = frappe.db.sql_list(
+		"""select name from `tabInspection Task`
+		where status in ('Open', 'Overdue')
+			and timestampadd(second, least(timestampdiff(second, slot_start, window_end), %(grace)s), window_end)
+				<= %(now)s""",
+		{"grace": int(schedule.MAX_GRACE.total_seconds()), "now": now},
 	)
 	for start in range(0, len(missed), 1000):
 		chunk = missed[start : start + 1000]
@@ -486,7 +481,8 @@ def mark_unanswered(now=None) -> tuple[int, int]:
 		frappe.qb.update(task).set(task.status, schedule.OVERDUE).where(
 			task.name.isin(overdue[start : start + 1000])
 		).where(task.status == schedule.OPEN).run()
-	frappe.db.commit()
+	if commit:
+		frappe.db.commit()
 	return len(overdue), len(missed)
 
 

@@ -185,11 +185,12 @@ def build_inspection_demo(plant: dict, today=None) -> dict:
 		datetime.datetime.combine(month_start, datetime.time(0, 0)),
 		plans=past,
 		horizon=(month_end - month_start).days + 1,
+		commit=False,
 	)
 	tickets = _raise_defects(plans, people, month_start)
 	_answer_last_month(past, month_start, month_end)
-	inspection.generate_tasks(plans=list(plans.values()))
-	inspection.mark_unanswered()
+	inspection.generate_tasks(plans=list(plans.values()), commit=False)
+	inspection.mark_unanswered(commit=False)
 	frappe.set_user("Administrator")
 	return {"plans": plans, "tickets": tickets}
 
