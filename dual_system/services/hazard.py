@@ -737,7 +737,7 @@ def budget_status(ticket: str) -> dict:
 
 
 # --- service for other modules ---------------------------------------------------------------
-def raise_ticket(values: dict) -> str:
+def raise_ticket(values: dict, ignore_permissions: bool = False) -> str:
 	"""Insert a Hazard Ticket in its first state with the session user's permissions and
 	return its name. Company and department default from the risk point, the date found
 	to now, the finder to the session user's employee; keys the doctype does not have
@@ -762,7 +762,9 @@ def raise_ticket(values: dict) -> str:
 			if not values.get("department"):
 				values["department"] = frappe.db.get_value("Employee", employee, "department")
 	doc = frappe.get_doc({"doctype": "Hazard Ticket", **values})
-	doc.insert()
+	# ignore_permissions: a caller that already checked the right to report (an inspection
+	# task's assignee raising its failed checklist rows, services/inspection.py)
+	doc.insert(ignore_permissions=ignore_permissions)
 	return doc.name
 
 
