@@ -41,6 +41,9 @@ def test_the_chain_reaches_from_objects_to_records(exported):
 	results = {r["result"] for r in nodes(exported, "records")}
 	assert {"ok", "missed"} <= results
 	assert {e["risk_level"] for e in nodes(exported, "events")} <= {1, 2, 3, 4}
+	# the demo's failed checklist rows behind HD-01 and HD-04: source 9, failed control measure
+	dangers = nodes(exported, "hidden_dangers")
+	assert len(dangers) == 2 and {d["source"] for d in dangers} == {9}
 
 
 def test_cycles_work_days_and_包保_work_types_use_the_national_codes(exported):
@@ -72,10 +75,10 @@ def test_a_document_off_the_layout_is_caught(exported):
 def test_the_workbook_has_a_sheet_per_level_with_every_node(exported):
 	from openpyxl import load_workbook
 
-	book = load_workbook(BytesIO(export.workbook(exported)), read_only=True)
+	book = load_workbook(BytesIO(export.workbook(exported)))
 	assert book.sheetnames == [name for name, _cols in export.SHEETS]
-	assert book["units"].max_row == 1 + len(nodes(exported, "units"))
-	assert book["records"].max_row == 1 + len(nodes(exported, "records"))
+	for level in ("units", "records", "hidden_dangers"):
+		assert book[level].max_row == 1 + len(nodes(exported, level))
 
 
 def test_only_company_wide_roles_may_export(inspection_demo, demo):

@@ -49,10 +49,11 @@ def export_cycle(interval: int, unit: str) -> tuple[int, str]:
 
 
 def _time(value) -> str | None:
+	"""HH:MM:SS of a Time value (MariaDB hands back a timedelta: 8:00:00)."""
 	if value in (None, ""):
 		return None
-	text = cstr(value)
-	return text if len(text) > 5 else f"{text}:00"
+	seconds = int(frappe.utils.to_timedelta(value).total_seconds())
+	return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def _dt(value) -> str | None:
