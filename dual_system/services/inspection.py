@@ -260,6 +260,8 @@ PLAN_FIELDS = [
 def _generate_batch(plans, now: datetime.datetime, until: datetime.datetime) -> int:
 	today = datetime.datetime.combine(now.date(), datetime.time(0, 0))
 	items = _plan_items([p.name for p in plans])
+	people = _employees({p.assignee for p in plans if p.assignee})
+	generated: dict[datetime.datetime, list[str]] = {}
 	tasks, rows, todos = [], [], []
 	stamp = now_datetime()
 	for plan in plans:
@@ -273,7 +275,7 @@ def _generate_batch(plans, now: datetime.datetime, until: datetime.datetime) -> 
 		holidays = None
 		if plan.work_day_type != schedule.EVERY_DAY:
 			holidays = company_holidays(plan.company, add_days(start.date(), -1), add_days(end.date(), 400))
-		employee, user, employee_name = resolve_assignee(plan)
+		employee, user, employee_name = resolve_assignee(plan, people)
 		for slot in schedule.iter_slots(plan_cycle(plan), getdate(plan.start_date), start, end, holidays):
 			name = schedule.task_name(plan.name, slot.start)
 			tasks.append(
@@ -337,8 +339,13 @@ def _generate_batch(plans, now: datetime.datetime, until: datetime.datetime) -> 
 						"Administrator",
 					)
 				)
-		frappe.db.set_value("Inspection Plan", plan.name, "generated_until", end, update_modified=False)
+		generated.setdefault(end, []).append(plan.name)
 	insert_rows(tasks, rows, todos)
+	plan_table = frappe.qb.DocType("Inspection Plan")
+	for end, names in generated.items():
+		frappe.qb.update(plan_table).set(plan_table.generated_until, end).where(
+			plan_table.name.isin(names)
+		).run()
 	return len(tasks)
 
 
@@ -419,7 +426,19 @@ def _plan_items(plans: list[str]) -> dict[str, list]:
 	return out
 
 
-def resolve_assignee(plan) -> tuple[str | None, str | None, str | None]:
+def _employees(names) -> dict[str, tuple]:
+	"""Employee → (user, name) of a batch's assignees, in one query."""
+	if not names:
+		return {}
+	return {
+		e.name: (e.user_id, e.employee_name)
+		for e in frappe.get_all(
+			"Employee", {"name": ("in", sorted(names))}, ["name", "user_id", "employee_name"]
+		)
+	}
+
+
+def resolve_assignee(plan, people: dict | None = None) -> tuple[str | None, str | None, str | None]:
 	"""(employee, user, name) who does the plan's tasks: the plan's employee, or the first
 	active employee of the assignee department whose user holds the assignee role."""
 	employee = plan.get("assignee")
@@ -443,7 +462,10 @@ def resolve_assignee(plan) -> tuple[str | None, str | None, str | None]:
 		employee = found[0] if found else None
 	if not employee:
 		return None, None, None
-	user, name = frappe.db.get_value("Employee", employee, ["user_id", "employee_name"]) or (None, None)
+	if people is not None and employee in people:
+		user, name = people[employee]
+	else:
+		user, name = frappe.db.get_value("Employee", employee, ["user_id", "employee_name"]) or (None, None)
 	return employee, user, name
 
 
