@@ -122,3 +122,58 @@ def test_a_plain_employee_reads_its_own_tasks_and_no_one_elses(sessions):
 	assert response.status_code == 200
 	rows = response.json()["data"]
 	assert rows and {r["assignee"] for r in rows} == {employee}
+
+
+# --- the phone page --------------------------------------------------------------------------
+SHIFT = "tankfarm.shift@demo.example.com"
+
+
+def test_the_notification_card_links_the_phone_page_of_its_risk_point(inspection_demo):
+	from frappe.utils import get_url
+
+	from dual_system.services.card import get_risk_card_context
+
+	qr = get_risk_card_context("RP-01").inspect_qr
+	assert qr.url == get_url("/inspect?risk_point=RP-01") and qr.data_uri.startswith("data:image/png")
+
+
+def test_a_guest_is_sent_to_login_and_back(inspection_demo):
+	response = HttpSession().get("/inspect?risk_point=RP-01")
+	assert response.status_code in (301, 302)
+	assert "/login?redirect-to=" in response.headers["Location"] and "RP-01" in response.headers["Location"]
+
+
+def test_the_investigator_answers_its_task_from_the_phone_page(sessions):
+	session = sessions(SHIFT)
+	page = session.get("/inspect?risk_point=RP-01")
+	assert page.status_code == 200 and frappe._("Tank farm hourly patrol") in page.text
+	task = frappe.get_all(
+		"Inspection Task",
+		{"risk_point": "RP-01", "status": "Open", "assignee_user": SHIFT},
+		["name"],
+		order_by="slot_start asc",
+		limit=1,
+	)[0].name
+	form = session.get(f"/inspect?task={task}")
+	assert form.status_code == 200 and 'id="ds-inspect-form"' in form.text
+	rows = frappe.get_all("Inspection Task Item", {"parent": task}, pluck="name")
+	try:
+		answers = [{"item": r, "result": "OK"} for r in rows]
+		response = session.post(
+			"/api/method/dual_system.api.inspection.complete_task",
+			data={"task": task, "answers": frappe.as_json(answers)},
+		)
+		assert response.status_code == 200, response.text[:400]
+		frappe.db.rollback()
+		assert frappe.db.get_value("Inspection Task", task, "status") == "Done"
+		# someone else's task is not offered
+		other = sessions("chief.engineer@demo.example.com").get(f"/inspect?task={task}")
+		assert 'id="ds-inspect-form"' not in other.text
+	finally:
+		frappe.db.sql(
+			"update `tabInspection Task` set status='Open', completed_on=null, completed_by=null, on_time=0 where name=%s",
+			task,
+		)
+		frappe.db.sql("update `tabInspection Task Item` set result=null where parent=%s", task)
+		frappe.db.sql("update `tabToDo` set status='Open' where reference_name=%s", task)
+		frappe.db.commit()
