@@ -5,6 +5,8 @@ a plain employee only its own task list."""
 
 from __future__ import annotations
 
+import re
+
 import frappe
 import pytest
 from ds_testkit import HttpSession
@@ -159,9 +161,12 @@ def test_the_investigator_answers_its_task_from_the_phone_page(sessions):
 	rows = frappe.get_all("Inspection Task Item", {"parent": task}, pluck="name")
 	try:
 		answers = [{"item": r, "result": "OK"} for r in rows]
+		# as the page's script does: with the session's CSRF token the page carries
+		csrf = re.search(r'const csrf = "([^"]+)"', form.text).group(1)
 		response = session.post(
 			"/api/method/dual_system.api.inspection.complete_task",
 			data={"task": task, "answers": frappe.as_json(answers)},
+			headers={"X-Frappe-CSRF-Token": csrf},
 		)
 		assert response.status_code == 200, response.text[:400]
 		frappe.db.rollback()

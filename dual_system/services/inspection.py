@@ -22,7 +22,7 @@ from frappe.utils import add_days, get_datetime, get_link_to_form, getdate, now_
 from dual_system.core import schedule
 from dual_system.services.errors import DualSystemValidationError
 
-PLAN_BATCH = 200
+PLAN_BATCH = 100
 BASIC_MANAGEMENT_CLASSES = {"Management Measures", "Training and Education Measures"}
 BASIC, ON_SITE = "Basic Management", "On-site"
 RESULTS = ("OK", "Defect", "Not Applicable")
