@@ -491,3 +491,38 @@ def test_an_anonymous_report_leaves_no_trace_of_the_reporter(org, plant):
 	assert not frappe.db.exists("File", {"file_url": url, "owner": reporter})
 	# and the reporter cannot read it back
 	assert not frappe.has_permission("Hazard Ticket", "read", doc=name, user=reporter)
+
+
+# --- demo ---------------------------------------------------------------------------------------------
+def test_the_demo_hidden_dangers_reach_their_states_through_the_workflow(demo):
+	from dual_system.setup.demo_hazard import build_hazard_demo
+
+	tickets = build_hazard_demo(demo)
+	states = {
+		hd: frappe.db.get_value("Hazard Ticket", name, ["status", "grade"]) for hd, name in tickets.items()
+	}
+	assert states == {
+		"HD-01": ("Closed", "General"),
+		"HD-02": ("Closed", "General"),
+		"HD-03": ("Rectifying", "Major"),
+		"HD-04": ("Closed", "General"),
+		"HD-05": ("Awaiting Acceptance", "Major"),
+		"HD-06": ("Closed", "General"),
+		"HD-07": ("Closed", "Major"),
+	}
+	hd04 = ticket(tickets["HD-04"])
+	assert hd04.handling == "On the Spot" and hd04.closed_by == "press.operator@demo.example.com"
+	for hd in ("HD-03", "HD-05", "HD-07"):
+		doc = ticket(tickets[hd])
+		assert doc.reported_to_authority and doc.work_stopped
+		assert frappe.db.get_value("Hazard Governance Plan", doc.governance_plan, "approved_by") == (
+			"principal@demo.example.com"
+		)
+	hd01 = ticket(tickets["HD-01"])
+	assert (
+		hd01.acceptor == "safety.officer@demo.example.com"
+		and hd01.rectified_by == "maintenance@demo.example.com"
+	)
+	assert hd01.cost_center == frappe.db.get_value("Company", demo["company"], "cost_center")
+	# loading again changes nothing
+	assert build_hazard_demo(demo) == tickets

@@ -214,6 +214,17 @@ def keep_server_fields(doc, before) -> None:
 def validate_links(doc) -> None:
 	"""Measure → event → point: each given link agrees with the next; missing upper links
 	are filled from the lower ones; the point lies in the ticket's company."""
+	for field, doctype in (
+		("control_measure", "Control Measure"),
+		("risk_event", "Risk Event"),
+		("risk_point", "Risk Point"),
+	):
+		if doc.get(field) and not frappe.db.exists(doctype, doc.get(field)):
+			frappe.throw(
+				_("{0} {1} not found").format(_(doctype), frappe.bold(doc.get(field))),
+				exc=HazardLinkError,
+				title=_("Links Disagree"),
+			)
 	if doc.control_measure:
 		event = frappe.db.get_value("Control Measure", doc.control_measure, "risk_event")
 		if doc.risk_event and event != doc.risk_event:
