@@ -343,3 +343,15 @@ def test_my_open_tasks_lists_the_users_own_answerable_tasks_by_risk_point(sp, as
 	assert task.name in [t.name for t in mine]
 	as_user(sp.org.user("lead_a"))
 	assert api.my_open_tasks(risk_point=sp.point) == []
+
+
+def test_the_investigation_types_of_domain_6_1_are_seeded_with_cycles_per_level(db):
+	routine = frappe.get_doc("Investigation Type", "Routine")
+	assert routine.hazard_source_code == 1
+	assert routine.default_cycle("Post Level") == (2, "Hour")
+	assert routine.default_cycle("Workshop Level") == (1, "Week")
+	assert frappe.get_doc("Investigation Type", "Comprehensive").default_cycle("Company Level") == (
+		6,
+		"Month",
+	)
+	assert frappe.db.count("Investigation Type") >= 8
