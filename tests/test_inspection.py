@@ -345,7 +345,7 @@ def test_my_open_tasks_lists_the_users_own_answerable_tasks_by_risk_point(sp, as
 	assert api.my_open_tasks(risk_point=sp.point) == []
 
 
-def test_the_investigation_types_of_domain_6_1_are_seeded_with_cycles_per_level(db):
+def test_the_investigation_types_of_domain_6_1_are_seeded_with_cycles_per_level():
 	routine = frappe.get_doc("Investigation Type", "Routine")
 	assert routine.hazard_source_code == 1
 	assert routine.default_cycle("Post Level") == (2, "Hour")
@@ -355,3 +355,22 @@ def test_the_investigation_types_of_domain_6_1_are_seeded_with_cycles_per_level(
 		"Month",
 	)
 	assert frappe.db.count("Investigation Type") >= 8
+
+
+@hazard_merged
+def test_the_demo_links_an_existing_hidden_danger_to_the_failed_row_behind_it(sp):
+	from dual_system.services import hazard
+	from dual_system.setup.demo_inspection import _link_existing
+
+	task = generated_task(sp)
+	ticket = hazard.raise_ticket(
+		{"risk_point": sp.point, "description": "Gas detector in fault", "source": "Routine"},
+		ignore_permissions=True,
+	)
+	assert _link_existing(task, ticket, "Gas detector in fault") == ticket
+	done = frappe.get_doc("Inspection Task", task.name)
+	assert (done.status, done.defect_count, done.items[0].hazard_ticket) == ("Done", 1, ticket)
+	assert frappe.db.get_value("Hazard Ticket", ticket, ["inspection_task", "inspection_task_item"]) == (
+		task.name,
+		done.items[0].name,
+	)

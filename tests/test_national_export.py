@@ -41,9 +41,10 @@ def test_the_chain_reaches_from_objects_to_records(exported):
 	results = {r["result"] for r in nodes(exported, "records")}
 	assert {"ok", "missed"} <= results
 	assert {e["risk_level"] for e in nodes(exported, "events")} <= {1, 2, 3, 4}
-	# the demo's failed checklist rows behind HD-01 and HD-04: source 9, failed control measure
+	# the demo's failed checklist rows behind HD-01 and HD-04: raised by the rows (source 9,
+	# failed control measure) or, with the hazard demo loaded, its routine-check tickets (1)
 	dangers = nodes(exported, "hidden_dangers")
-	assert len(dangers) == 2 and {d["source"] for d in dangers} == {9}
+	assert len(dangers) == 2 and {d["source"] for d in dangers} <= {1, 9}
 
 
 def test_cycles_work_days_and_包保_work_types_use_the_national_codes(exported):

@@ -209,10 +209,11 @@ def _tasks(plans, start, end, status=("Open", "Overdue")):
 
 
 def _raise_defects(plans, people, month_start) -> dict:
+	"""The failed checklist rows behind HD-01 and HD-04: the demo's existing tickets
+	(setup/demo_hazard.py, ``remarks`` = the id) are linked to a failed row of a task of
+	the second week; without them the rows raise their own tickets through completion."""
 	from dual_system.services import hazard
 
-	if not hasattr(hazard, "raise_ticket"):
-		return {}
 	out = {}
 	for title, label, note in DEFECTS:
 		plan = plans.get(frappe._(title))
@@ -228,6 +229,12 @@ def _raise_defects(plans, people, month_start) -> dict:
 		if not tasks:
 			continue
 		task = frappe.get_doc("Inspection Task", tasks[0].name)
+		existing = frappe.db.get_value("Hazard Ticket", {"remarks": label, "company": task.company}, "name")
+		if existing:
+			out[label] = _link_existing(task, existing, frappe._(note))
+			continue
+		if not hasattr(hazard, "raise_ticket"):
+			continue
 		answers = [
 			{
 				"item": row.name,
@@ -244,6 +251,27 @@ def _raise_defects(plans, people, month_start) -> dict:
 		_backdate(task.name, task.slot_start)
 		out[label] = result.tickets[0] if result.tickets else None
 	return out
+
+
+def _link_existing(task, ticket: str, note: str) -> str:
+	"""Record the task as done with its first row failed, behind an existing ticket."""
+	done_at = get_datetime(task.slot_start) + datetime.timedelta(hours=1)
+	for row in task.items:
+		row.result = "Defect" if row.idx == 1 else "OK"
+		row.note = note if row.idx == 1 else None
+		row.hazard_ticket = ticket if row.idx == 1 else None
+	task.status, task.completed_on, task.completed_by = "Done", done_at, task.assignee_user
+	task.on_time, task.defect_count = 1, 1
+	task.flags.completing = True
+	task.flags.ignore_permissions = True
+	task.save()
+	frappe.db.set_value(
+		"Hazard Ticket",
+		ticket,
+		{"inspection_task": task.name, "inspection_task_item": task.items[0].name},
+		update_modified=False,
+	)
+	return ticket
 
 
 def _backdate(task: str, slot_start) -> None:
