@@ -12,6 +12,7 @@ site has not). Database admin credentials come from a MariaDB option file (``[cl
     bench --site S ds-dump-database OUT.sql.gz
     bench --site S ds-export-types
     bench --site S ds-benchmark [--size 5000] [--repeat 9] [--output FILE.json]
+    bench --site S ds-benchmark-inspection [--plans 2000] [--repeat 3] [--output FILE.json]
 """
 
 from __future__ import annotations
@@ -217,4 +218,34 @@ def benchmark(context, size, repeat, no_build, output):
 		frappe.destroy()
 
 
-commands = [new_site, drop_site, set_redis, complete_setup_wizard, dump_database, export_types, benchmark]
+@click.command("ds-benchmark-inspection")
+@click.option("--plans", type=int, default=2000, show_default=True, help="inspection plans")
+@click.option("--repeat", type=int, default=3, show_default=True, help="runs (median reported)")
+@click.option("--output", type=click.Path(dir_okay=False), help="also write the results as JSON")
+@pass_context
+def benchmark_inspection(context, plans, repeat, output):
+	"""Task generation for one day of N plans, as rows per second and against a raw bulk insert."""
+	import json
+
+	from dual_system.benchmarks.inspection import run
+
+	connected(get_site(context))
+	try:
+		results = run(plans=plans, repeat=repeat)
+		if output:
+			with open(output, "w") as f:
+				json.dump(results, f, indent=1, default=str)
+	finally:
+		frappe.destroy()
+
+
+commands = [
+	new_site,
+	drop_site,
+	set_redis,
+	complete_setup_wizard,
+	dump_database,
+	export_types,
+	benchmark,
+	benchmark_inspection,
+]

@@ -1,6 +1,6 @@
 """Scheduled job entry points: one line each, the work lives in services."""
 
-from dual_system.services import reminders
+from dual_system.services import inspection, reminders
 
 
 def send_risk_review_reminders():
@@ -9,3 +9,8 @@ def send_risk_review_reminders():
 
 def send_training_expiry_reminders():
 	reminders.send_training_expiry_reminders()
+
+
+def generate_inspection_tasks():
+	inspection.generate_tasks()
+	inspection.mark_unanswered()

@@ -57,6 +57,9 @@ class Scope:
 	row_staff: tuple[tuple[str, str], ...] = ()  # (child doctype, Link to Employee field)
 	wide_roles: tuple[str, ...] = ()
 	department_roles: tuple[str, ...] | None = None  # None: every department-scoped user
+	# roles that may create records in their own departments without reading them by
+	# department (an employee reports a hidden danger and reads only what it reported)
+	reporters: tuple[str, ...] = ()
 
 	@property
 	def placement_fields(self) -> tuple[str, ...]:
@@ -78,6 +81,12 @@ RISK_POINT_PEOPLE = (
 TRAINING_WIDE_ROLES = ("HR User", "HR Manager")
 TRAINING_DEPARTMENT_ROLES = ("Department Safety Lead",)
 
+# Hidden dangers: leads and inspectors read their subtree's tickets; any employee may
+# report one in its own departments and reads what it reported.
+HAZARD_DEPARTMENT_ROLES = ("Department Safety Lead", "Inspector")
+HAZARD_REPORTERS = ("Employee", "Rectification Owner")
+INSPECTION_DEPARTMENT_ROLES = ("Department Safety Lead", "Inspector")
+
 SCOPES: dict[str, Scope] = {
 	"Risk Point": Scope(departments=("department",), people=RISK_POINT_PEOPLE),
 	"Risk Assessment": Scope(
@@ -98,6 +107,31 @@ SCOPES: dict[str, Scope] = {
 		children=("Safety Training Attendee",),
 		wide_roles=TRAINING_WIDE_ROLES,
 		department_roles=TRAINING_DEPARTMENT_ROLES,
+	),
+	# the owning and the rectifying unit's subtrees (leads and inspectors; an employee reads
+	# only what it reported), the finder, the rectification owner and the server-recorded actors
+	"Hazard Ticket": Scope(
+		departments=("department", "owning_department"),
+		people=("finder", "rectification_owner"),
+		actors=("finder_user", "registered_by", "assigned_by", "rectified_by", "acceptor", "closed_by"),
+		children=("Hazard Ticket Extension",),
+		department_roles=HAZARD_DEPARTMENT_ROLES,
+		reporters=HAZARD_REPORTERS,
+	),
+	"Hazard Governance Plan": Scope(via=(("hazard_ticket", "Hazard Ticket"),), actors=("approved_by",)),
+	# investigation: the plan's and task's departments read them; the assignee always
+	# reads (and answers) its own tasks; plain employees see nothing else
+	"Inspection Plan": Scope(
+		departments=("department", "assignee_department"),
+		people=("assignee",),
+		children=("Inspection Plan Item",),
+		department_roles=INSPECTION_DEPARTMENT_ROLES,
+	),
+	"Inspection Task": Scope(
+		departments=("department",),
+		people=("assignee",),
+		children=("Inspection Task Item",),
+		department_roles=INSPECTION_DEPARTMENT_ROLES,
 	),
 	"Safety Training Record": Scope(
 		staff=("employee",),

@@ -125,6 +125,19 @@ def training_demo(demo):
 	return data
 
 
+@pytest.fixture(scope="session")
+def inspection_demo(demo):
+	"""The investigation demo (plans of every demo risk point, last month's tasks answered
+	or missed) loaded on top of the demo plant and committed, as ``./dev up`` loads it."""
+	from dual_system.setup.demo_inspection import build_inspection_demo
+
+	frappe.db.rollback()
+	data = build_inspection_demo(demo)
+	frappe.db.commit()
+	frappe.set_user("Administrator")
+	return data
+
+
 @pytest.fixture
 def savepoint():
 	"""Undo what one test writes on top of module data that is not committed (demo_plant)."""

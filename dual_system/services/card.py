@@ -9,9 +9,11 @@ classes, accident types) are translated here, in the language being printed.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import frappe
 from frappe import _
-from frappe.utils import cstr, get_url_to_form
+from frappe.utils import cstr, get_url, get_url_to_form
 
 from dual_system.core.levels import LEVEL_COLOURS, LEVEL_HEX, LEVEL_TEXT_HEX, UNGRADED_HEX, level_rank
 from dual_system.core.measures import FIVE_CLASSES
@@ -56,6 +58,8 @@ def get_risk_card_context(risk_point_name: str) -> frappe._dict:
 		emergency_numbers=_emergency_numbers(point),
 		report_instructions=lines(_settings_text("hazard_report_instructions")),
 		qr=qr_code(get_url_to_form("Risk Point", point.name)),
+		# the investigator's phone: this point's open inspection tasks (www/inspect.py)
+		inspect_qr=qr_code(get_url("/inspect?" + urlencode({"risk_point": point.name}))),
 	)
 
 

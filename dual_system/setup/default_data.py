@@ -469,3 +469,47 @@ GATE_PURPOSES = [
 	(_("Hidden Danger Rectification"), _("Owner of a hidden danger's rectification.")),
 	(_("Inspection Task"), _("Assignee of an investigation (inspection) task.")),
 ]
+
+# investigation types and their default cycles per organisational level (DOMAIN.md §6.1,
+# 应急〔2019〕78号); the national hidden-danger source code of what each type finds
+INVESTIGATION_TYPES = [
+	(
+		_("Routine"),
+		1,
+		_("Operator patrols, technicians' site checks, workshop and plant checks."),
+		[
+			("Post Level", 2, "Hour", _("operator patrol, every 2 h or less (1 h at key units)")),
+			("Team Level", 12, "Hour", _("technicians, electrical and instrument staff: twice a day")),
+			("Workshop Level", 1, "Week", _("workshop: at least weekly")),
+			("Company Level", 1, "Month", _("plant or department: at least monthly")),
+		],
+	),
+	(
+		_("Comprehensive"),
+		2,
+		_("Company-wide checks of every element of safety management."),
+		[
+			("Company Level", 6, "Month", _("company: at least every 6 months")),
+			("Workshop Level", 3, "Month", _("subordinate units: at least quarterly")),
+		],
+	),
+	(
+		_("Specialist"),
+		3,
+		_("Checks of one discipline: process, equipment, electrical, instruments, fire."),
+		[
+			("Company Level", 6, "Month", _("company: at least every 6 months")),
+			("Workshop Level", 3, "Month", _("subordinate units: at least quarterly")),
+		],
+	),
+	(
+		_("Seasonal"),
+		4,
+		_("Rain, heat, winter and lightning checks."),
+		[("Company Level", 3, "Month", _("quarterly"))],
+	),
+	(_("Key Periods and Holidays"), 5, _("Before each major event or holiday."), []),
+	(_("Accident Analogy"), 6, _("After a similar accident elsewhere."), []),
+	(_("Pre-restart"), 7, _("After shutdowns or long stoppages."), []),
+	(_("External Expert Diagnosis"), 8, _("As needed."), []),
+]

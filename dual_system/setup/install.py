@@ -186,6 +186,24 @@ def seed_gate_purposes():
 		).insert(ignore_permissions=True)
 
 
+def seed_investigation_types():
+	for name, source_code, description, cycles in data.INVESTIGATION_TYPES:
+		if frappe.db.exists("Investigation Type", name):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Investigation Type",
+				"type_name": name,
+				"hazard_source_code": source_code,
+				"description": description,
+				"cycles": [
+					{"organisational_level": level, "cycle_interval": n, "cycle_unit": unit, "note": note}
+					for level, n, unit, note in cycles
+				],
+			}
+		).insert(ignore_permissions=True)
+
+
 def apply_vocabulary_colours():
 	"""Number cards and charts take their colours from the shared vocabulary
 	(core/vocabulary.py), not from their JSON."""
@@ -249,6 +267,7 @@ INSTALL_STEPS = [
 	seed_major_hidden_danger_criteria,
 	seed_training_types,
 	seed_gate_purposes,
+	seed_investigation_types,
 	set_default_evaluation_method,
 	grant_master_access,
 	apply_vocabulary_colours,

@@ -66,3 +66,14 @@ dual_system.register_filters = function () {
 		},
 	];
 };
+
+// "Create Inspection Plan" on a Risk Point or Control Measure: one click, the server
+// builds the plan with its checklist from the active measures and opens it.
+dual_system.create_inspection_plan = function (frm) {
+	frappe.call({
+		method: "dual_system.api.inspection.create_inspection_plan",
+		args: { doctype: frm.doctype, name: frm.doc.name },
+		freeze: true,
+		callback: (r) => r.message && frappe.set_route("Form", "Inspection Plan", r.message),
+	});
+};

@@ -7,6 +7,9 @@ frappe.ui.form.on("Control Measure", {
 	},
 	refresh(frm) {
 		frm.trigger("national_class_l1");
+		if (!frm.is_new() && frm.doc.status === "Active" && frappe.model.can_create("Inspection Plan")) {
+			frm.add_custom_button(__("Create Inspection Plan"), () => dual_system.create_inspection_plan(frm));
+		}
 	},
 	national_class_l1(frm) {
 		const options = dual_system.vocab().national_classes?.[frm.doc.national_class_l1] || [];

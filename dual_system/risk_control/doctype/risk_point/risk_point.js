@@ -53,6 +53,18 @@ frappe.ui.form.on("Risk Point", {
 				);
 			}
 		}
+		if (frm.doc.status === "Active" && frappe.model.can_create("Inspection Plan")) {
+			frm.add_custom_button(
+				__("Create Inspection Plan"),
+				() => dual_system.create_inspection_plan(frm),
+				__("Investigate")
+			);
+			frm.add_custom_button(
+				__("Inspection Tasks"),
+				() => frappe.set_route("List", "Inspection Task", { risk_point: frm.doc.name }),
+				__("View")
+			);
+		}
 		if (frm.doc.status === "Active" && frm.perm[0] && frm.perm[0].write) {
 			frm.add_custom_button(__("Needs Re-assessment"), () => frm.trigger("needs_reassessment"), __("Assess"));
 		}

@@ -1,0 +1,144 @@
+# Copyright (c) 2026, dual_system contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from dual_system.core import schedule
+from dual_system.permissions import ScopedDocument
+from dual_system.services import inspection, training_gate
+from dual_system.services.inspection import InspectionPlanError
+
+
+class InspectionPlan(ScopedDocument, Document):
+	def validate(self):
+		self.validate_cycle()
+		self.validate_dates()
+		self.validate_scope()
+		self.fill_checklist()
+		self.validate_checklist()
+		self.validate_assignee()
+		self.validate_task_number()
+
+	def validate_cycle(self):
+		if self.cycle_unit != schedule.HOUR:
+			self.work_start = self.work_end = None
+		try:
+			schedule.validate_cycle(inspection.plan_cycle(self))
+		except schedule.ScheduleError as error:
+			frappe.throw(inspection.cycle_error_message(error), InspectionPlanError, title=_("Invalid Cycle"))
+
+	def validate_dates(self):
+		if self.end_date and self.start_date and getdate(self.end_date) < getdate(self.start_date):
+			frappe.throw(
+				_("The end date is before the start date"), InspectionPlanError, title=_("Invalid Dates")
+			)
+
+	def validate_scope(self):
+		"""Every record in scope belongs to the plan's company; a narrower scope lies inside a wider one."""
+		for fieldname, doctype in (
+			("risk_point", "Risk Point"),
+			("risk_event", "Risk Event"),
+			("control_measure", "Control Measure"),
+		):
+			value = self.get(fieldname)
+			if value and frappe.db.get_value(doctype, value, "company") != self.company:
+				frappe.throw(
+					_("{0} {1} belongs to another company than {2}").format(
+						_(doctype), frappe.bold(value), frappe.bold(self.company)
+					),
+					InspectionPlanError,
+					title=_("Invalid Scope"),
+				)
+		if self.control_measure:
+			event, point = frappe.db.get_value(
+				"Control Measure", self.control_measure, ["risk_event", "risk_point"]
+			)
+			self.risk_event = self.risk_event or event
+			self.risk_point = self.risk_point or point
+		if self.risk_event and not self.risk_point:
+			self.risk_point = frappe.db.get_value("Risk Event", self.risk_event, "risk_point")
+
+	def fill_checklist(self):
+		if self.items:
+			return
+		measures = inspection.scoped_measures(self.control_measure, self.risk_event, self.risk_point)
+		for row in inspection.checklist_rows(measures):
+			self.append("items", row)
+
+	def validate_checklist(self):
+		if not self.items:
+			frappe.throw(
+				_(
+					"The checklist is empty: choose a risk point, event or measure with active control measures, or add rows"
+				),
+				InspectionPlanError,
+				title=_("Empty Checklist"),
+			)
+		measures = [row.control_measure for row in self.items if row.control_measure]
+		found = (
+			{
+				m.name: m
+				for m in frappe.get_all(
+					"Control Measure",
+					{"name": ("in", measures)},
+					["name", "company", "risk_event", "risk_point"],
+				)
+			}
+			if measures
+			else {}
+		)
+		for row in self.items:
+			if not row.control_measure:
+				continue
+			measure = found.get(row.control_measure)
+			if measure and measure.company and measure.company != self.company:
+				frappe.throw(
+					_("Row {0}: control measure {1} belongs to another company than {2}").format(
+						row.idx, frappe.bold(row.control_measure), frappe.bold(self.company)
+					),
+					InspectionPlanError,
+					title=_("Invalid Scope"),
+				)
+			if measure:
+				row.risk_event, row.risk_point = measure.risk_event, measure.risk_point
+
+	def validate_assignee(self):
+		if not self.assignee and not (self.assignee_role and self.assignee_department):
+			frappe.throw(
+				_("Choose an assignee, or an assignee role within a department"),
+				InspectionPlanError,
+				title=_("No Investigator"),
+			)
+		if self.assignee:
+			company = frappe.db.get_value("Employee", self.assignee, "company")
+			if company != self.company:
+				frappe.throw(
+					_("Assignee {0} is not an employee of {1}").format(
+						frappe.bold(self.assignee), frappe.bold(self.company)
+					),
+					InspectionPlanError,
+				)
+			if self.is_new() or self.has_value_changed("assignee"):
+				training_gate.check(
+					self.assignee, training_gate.INSPECTION_TASK, _("inspection task assignee")
+				)
+
+	def validate_task_number(self):
+		if self.baobao_work_type == "Routine":
+			self.task_number = 0
+		elif (self.task_number or 0) <= 0:
+			frappe.throw(
+				_("A 包保 task needs its item number in the responsible person's task list"),
+				InspectionPlanError,
+			)
+
+	def on_update(self):
+		# a changed cycle or checklist applies to tasks not generated yet
+		if not self.is_new() and any(
+			self.has_value_changed(f)
+			for f in ("cycle_interval", "cycle_unit", "work_day_type", "work_start", "work_end", "start_date")
+		):
+			frappe.db.set_value(self.doctype, self.name, "generated_until", None, update_modified=False)

@@ -1,0 +1,43 @@
+# Copyright (c) 2026, dual_system contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from dual_system.core import schedule
+from dual_system.permissions import ScopedDocument
+from dual_system.services.inspection import InspectionTaskError
+
+
+class InspectionTask(ScopedDocument, Document):
+	def autoname(self):
+		self.name = schedule.task_name(self.plan, frappe.utils.get_datetime(self.slot_start))
+
+	def validate(self):
+		self.validate_record_is_closed()
+
+	def validate_record_is_closed(self):
+		"""A completed task is the investigation record: it is changed only by its completion."""
+		if self.is_new() or self.flags.completing:
+			return
+		if self.get_db_value("status") == schedule.DONE:
+			frappe.throw(
+				_("Inspection task {0} is completed: its record cannot be changed").format(
+					frappe.bold(self.name)
+				),
+				InspectionTaskError,
+				title=_("Already Completed"),
+			)
+
+	def current_user(self) -> str | None:
+		"""The user of the assignee employee now (a relinked employee moves the task)."""
+		if self.assignee:
+			return frappe.db.get_value("Employee", self.assignee, "user_id") or self.assignee_user
+		return self.assignee_user
+
+
+def on_doctype_update():
+	frappe.db.add_unique("Inspection Task", ["plan", "slot_start"], constraint_name="unique_plan_slot")
+	frappe.db.add_index("Inspection Task", ["status", "window_end"])
+	frappe.db.add_index("Inspection Task", ["assignee", "status"])
