@@ -319,6 +319,8 @@ def owns(doctype: str, values, user: str | None = None) -> bool:
 	if ctx.wide_for(scope):
 		return True
 	departments = ctx.departments_for(scope)
+	if not departments and ctx.roles.intersection(scope.reporters):
+		departments = ctx.departments
 	if any(values.get(field) in departments for field in scope.departments if values.get(field)):
 		return True
 	if departments and any(

@@ -57,6 +57,9 @@ class Scope:
 	row_staff: tuple[tuple[str, str], ...] = ()  # (child doctype, Link to Employee field)
 	wide_roles: tuple[str, ...] = ()
 	department_roles: tuple[str, ...] | None = None  # None: every department-scoped user
+	# roles that may create records in their own departments without reading them by
+	# department (an employee reports a hidden danger and reads only what it reported)
+	reporters: tuple[str, ...] = ()
 
 	@property
 	def placement_fields(self) -> tuple[str, ...]:
@@ -77,6 +80,11 @@ RISK_POINT_PEOPLE = (
 # leads see their subtree's; everyone else (an employee, an inspector…) their own.
 TRAINING_WIDE_ROLES = ("HR User", "HR Manager")
 TRAINING_DEPARTMENT_ROLES = ("Department Safety Lead",)
+
+# Hidden dangers: leads and inspectors read their subtree's tickets; any employee may
+# report one in its own departments and reads what it reported.
+HAZARD_DEPARTMENT_ROLES = ("Department Safety Lead", "Inspector")
+HAZARD_REPORTERS = ("Employee", "Rectification Owner")
 
 SCOPES: dict[str, Scope] = {
 	"Risk Point": Scope(departments=("department",), people=RISK_POINT_PEOPLE),
@@ -99,6 +107,17 @@ SCOPES: dict[str, Scope] = {
 		wide_roles=TRAINING_WIDE_ROLES,
 		department_roles=TRAINING_DEPARTMENT_ROLES,
 	),
+	# the owning and the rectifying unit's subtrees (leads and inspectors; an employee reads
+	# only what it reported), the finder, the rectification owner and the server-recorded actors
+	"Hazard Ticket": Scope(
+		departments=("department", "owning_department"),
+		people=("finder", "rectification_owner"),
+		actors=("finder_user", "registered_by", "assigned_by", "rectified_by", "acceptor", "closed_by"),
+		children=("Hazard Ticket Extension",),
+		department_roles=HAZARD_DEPARTMENT_ROLES,
+		reporters=HAZARD_REPORTERS,
+	),
+	"Hazard Governance Plan": Scope(via=(("hazard_ticket", "Hazard Ticket"),), actors=("approved_by",)),
 	"Safety Training Record": Scope(
 		staff=("employee",),
 		wide_roles=TRAINING_WIDE_ROLES,
