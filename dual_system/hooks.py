@@ -93,6 +93,7 @@ scheduler_events = {
 	"daily": [
 		"dual_system.scheduler.send_risk_review_reminders",
 		"dual_system.scheduler.send_training_expiry_reminders",
+		"dual_system.scheduler.send_hazard_reminders",
 	],
 }
 

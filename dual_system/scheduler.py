@@ -1,6 +1,6 @@
 """Scheduled job entry points: one line each, the work lives in services."""
 
-from dual_system.services import reminders
+from dual_system.services import hazard_escalation, reminders
 
 
 def send_risk_review_reminders():
@@ -9,3 +9,7 @@ def send_risk_review_reminders():
 
 def send_training_expiry_reminders():
 	reminders.send_training_expiry_reminders()
+
+
+def send_hazard_reminders():
+	hazard_escalation.send_hazard_reminders()
