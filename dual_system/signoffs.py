@@ -118,4 +118,54 @@ SIGN_OFFS: dict[str, SignOff] = {
 			),
 		),
 	),
+	# the closed loop of a hidden danger (DOMAIN.md §6.4). Acceptance closes the ticket
+	# (accept and close, 验收销号); the acceptor is never the rectifier. A ticket fixed on
+	# the spot is closed by its finder from Reported or Registered (services.hazard checks
+	# that path, close_on_the_spot); a rejected acceptance or a reopened ticket goes back
+	# to Rectifying, clearing the rectifier and acceptor (the versions keep them).
+	"Hazard Ticket": SignOff(
+		initial="Reported",
+		steps=(
+			*(
+				Step(
+					status,
+					actor="registered_by",
+					at="registered_on",
+					role=_("registrar"),
+					verb=_("register"),
+					after=("Reported",),
+				)
+				for status in ("Registered", "Invalid", "Duplicate")
+			),
+			Step(
+				"Assigned",
+				actor="assigned_by",
+				at="assigned_on",
+				role=_("issuer"),
+				verb=_("assign"),
+				after=("Registered",),
+				needs=("registered_by",),
+			),
+			Step(
+				"Rectifying",
+				after=("Assigned", "Awaiting Acceptance", "Closed"),
+				clears=("rectified_by", "acceptor"),
+			),
+			Step(
+				"Awaiting Acceptance",
+				actor="rectified_by",
+				role=_("rectifier"),
+				verb=_("submit for acceptance"),
+				after=("Rectifying",),
+			),
+			Step(
+				"Closed",
+				actor="acceptor",
+				role=_("acceptor"),
+				verb=_("accept"),
+				after=("Awaiting Acceptance", "Reported", "Registered"),
+				differs_from=("rectified_by",),
+			),
+		),
+	),
 }

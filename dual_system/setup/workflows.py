@@ -30,6 +30,34 @@ WORKFLOW_LABELS = (
 	_("Cancelled"),
 	_("Complete"),
 	_("Cancel Session"),
+	_("Reported"),
+	_("Registered"),
+	_("Invalid"),
+	_("Duplicate"),
+	_("Assigned"),
+	_("Rectifying"),
+	_("Awaiting Acceptance"),
+	_("Closed"),
+	_("Register"),
+	_("Mark Invalid"),
+	_("Mark Duplicate"),
+	_("Close on the Spot"),
+	_("Assign"),
+	_("Start Rectification"),
+	_("Submit for Acceptance"),
+	_("Accept"),
+	_("Reopen"),
+)
+
+HAZARD_STATES = (
+	"Reported",
+	"Registered",
+	"Invalid",
+	"Duplicate",
+	"Assigned",
+	"Rectifying",
+	"Awaiting Acceptance",
+	"Closed",
 )
 
 # the Workflow State and Workflow Action Master records the default workflows use:
@@ -43,8 +71,25 @@ WORKFLOW_STATES = (
 	"Planned",
 	"Completed",
 	"Cancelled",
+	*HAZARD_STATES,
 )
-WORKFLOW_ACTIONS = ("Submit for Review", "Review", "Approve", "Reject", "Complete", "Cancel Session")
+WORKFLOW_ACTIONS = (
+	"Submit for Review",
+	"Review",
+	"Approve",
+	"Reject",
+	"Complete",
+	"Cancel Session",
+	"Register",
+	"Mark Invalid",
+	"Mark Duplicate",
+	"Close on the Spot",
+	"Assign",
+	"Start Rectification",
+	"Submit for Acceptance",
+	"Accept",
+	"Reopen",
+)
 
 DRAFTERS = ("Safety Officer", "Department Safety Lead", "Safety Manager")
 
@@ -160,7 +205,123 @@ SAFETY_TRAINING_SESSION_WORKFLOW = {
 	],
 }
 
-WORKFLOWS = [RISK_ASSESSMENT_WORKFLOW, SAFETY_TRAINING_SESSION_WORKFLOW]
+# The closed loop of a hidden danger (DOMAIN.md §6.4). Leads register, grade and assign in
+# their departments (majors are assigned by the safety manager), the owner rectifies, the
+# issuing level accepts (team level: the lead; workshop and team: the safety officer; any:
+# the safety manager) and acceptance closes the ticket; a rejected acceptance or a reopened
+# ticket returns to Rectifying. Whatever this workflow allows, services/hazard.py holds the
+# invariants (grading before assignment, 五落实, the major's plan and reports, evidence,
+# acceptor ≠ rectifier).
+HAZARD_REGISTRARS = ("Department Safety Lead", "Safety Officer", "Safety Manager")
+HAZARD_RECTIFIERS = ("Rectification Owner", *HAZARD_REGISTRARS)
+ON_THE_SPOT = "doc.handling == 'On the Spot' and doc.grade != 'Major' and not doc.major_criterion"
+
+HAZARD_TICKET_WORKFLOW = {
+	"workflow_name": _("Hazard Ticket"),
+	"document_type": "Hazard Ticket",
+	"workflow_state_field": "workflow_state",
+	"is_active": 1,
+	"send_email_alert": 0,
+	"states": [
+		*(
+			{
+				"state": state,
+				"doc_status": "0",
+				"allow_edit": role,
+				"update_field": "status",
+				"update_value": state,
+			}
+			for state, roles in (
+				("Reported", ("Employee", *HAZARD_REGISTRARS)),
+				("Registered", HAZARD_REGISTRARS),
+				("Invalid", ("Safety Officer", "Safety Manager")),
+				("Duplicate", ("Safety Officer", "Safety Manager")),
+				("Assigned", HAZARD_RECTIFIERS),
+				("Rectifying", HAZARD_RECTIFIERS),
+				("Awaiting Acceptance", HAZARD_REGISTRARS),
+				("Closed", ("Safety Officer", "Safety Manager")),
+			)
+			for role in roles
+		),
+	],
+	"transitions": [
+		*(
+			{"state": "Reported", "action": action, "next_state": next_state, "allowed": role}
+			for action, next_state in (
+				("Register", "Registered"),
+				("Mark Invalid", "Invalid"),
+				("Mark Duplicate", "Duplicate"),
+			)
+			for role in HAZARD_REGISTRARS
+		),
+		*(
+			{
+				"state": state,
+				"action": "Close on the Spot",
+				"next_state": "Closed",
+				"allowed": "Employee",
+				"condition": ON_THE_SPOT,
+			}
+			for state in ("Reported", "Registered")
+		),
+		*(
+			{
+				"state": "Registered",
+				"action": "Assign",
+				"next_state": "Assigned",
+				"allowed": role,
+				"condition": "doc.grade != 'Major'",
+			}
+			for role in ("Department Safety Lead", "Safety Officer")
+		),
+		{"state": "Registered", "action": "Assign", "next_state": "Assigned", "allowed": "Safety Manager"},
+		*(
+			{
+				"state": "Assigned",
+				"action": "Start Rectification",
+				"next_state": "Rectifying",
+				"allowed": role,
+			}
+			for role in HAZARD_RECTIFIERS
+		),
+		*(
+			{
+				"state": "Rectifying",
+				"action": "Submit for Acceptance",
+				"next_state": "Awaiting Acceptance",
+				"allowed": role,
+			}
+			for role in HAZARD_RECTIFIERS
+		),
+		{
+			"state": "Awaiting Acceptance",
+			"action": "Accept",
+			"next_state": "Closed",
+			"allowed": "Department Safety Lead",
+			"condition": "doc.grade != 'Major' and doc.internal_level == 'Team'",
+		},
+		{
+			"state": "Awaiting Acceptance",
+			"action": "Accept",
+			"next_state": "Closed",
+			"allowed": "Safety Officer",
+			"condition": "doc.grade != 'Major' and doc.internal_level != 'Company'",
+		},
+		{
+			"state": "Awaiting Acceptance",
+			"action": "Accept",
+			"next_state": "Closed",
+			"allowed": "Safety Manager",
+		},
+		*(
+			{"state": "Awaiting Acceptance", "action": "Reject", "next_state": "Rectifying", "allowed": role}
+			for role in HAZARD_REGISTRARS
+		),
+		{"state": "Closed", "action": "Reopen", "next_state": "Rectifying", "allowed": "Safety Manager"},
+	],
+}
+
+WORKFLOWS = [RISK_ASSESSMENT_WORKFLOW, SAFETY_TRAINING_SESSION_WORKFLOW, HAZARD_TICKET_WORKFLOW]
 
 
 def create_workflow_masters():

@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from dual_system.permissions import ScopedDocument
+from dual_system.services import hazard
 
 
 class HazardTicket(ScopedDocument, Document):
@@ -15,3 +16,18 @@ class HazardTicket(ScopedDocument, Document):
 	would only allow field by field. The workflow moves the status; the
 	controller's invariants (services/hazard.py) hold whatever the workflow says.
 	"""
+
+	def autoname(self):
+		hazard.autoname(self)
+
+	def before_insert(self):
+		hazard.before_insert(self)
+
+	def validate(self):
+		hazard.validate(self)
+
+	def after_insert(self):
+		hazard.after_insert(self)
+
+	def on_update(self):
+		hazard.on_update(self)
