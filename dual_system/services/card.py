@@ -56,7 +56,17 @@ def get_risk_card_context(risk_point_name: str) -> frappe._dict:
 		emergency_numbers=_emergency_numbers(point),
 		report_instructions=lines(_settings_text("hazard_report_instructions")),
 		qr=qr_code(get_url_to_form("Risk Point", point.name)),
+		report_qr=qr_code(report_url(point.name), scale=4),
 	)
+
+
+def report_url(risk_point: str) -> str:
+	"""The phone page that reports a hidden danger on this risk point (/report-hazard)."""
+	from urllib.parse import urlencode
+
+	from frappe.utils import get_url
+
+	return get_url("/report-hazard?" + urlencode({"risk_point": risk_point}))
 
 
 def level_band(level: str | None) -> frappe._dict:
