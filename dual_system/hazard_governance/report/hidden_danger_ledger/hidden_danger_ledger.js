@@ -37,7 +37,7 @@ frappe.query_reports["Hidden-Danger Ledger"] = {
 	]),
 	formatter(value, row, column, data, default_formatter) {
 		if (column.fieldname === "grade" && data && data.grade_key === "Major") {
-			return `<span style="color:#c0392b;font-weight:600">${frappe.utils.escape_html(value || "")}</span>`;
+			return dual_system.level_pill("Major", value);
 		}
 		if ((column.fieldname === "photo_before" || column.fieldname === "photo_after") && value) {
 			const url = encodeURI(value);
