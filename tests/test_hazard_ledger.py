@@ -286,3 +286,31 @@ def test_annual_return_counts_the_whole_year(org, quarter):
 	_columns, rows = run(hidden_danger_statutory_return, {"company": org.company, "year": 2026})
 	figures = {r["key"]: r["value"] for r in rows if r.get("key")}
 	assert figures["found"] == 6  # the April ticket too
+
+
+def test_the_rectification_notice_prints_the_five_implementations_with_a_qr(org, db):
+	from frappe.utils import get_url_to_form
+
+	from dual_system.services.notice import get_rectification_notice_context
+
+	name = make_ticket(
+		company=org.company,
+		department=org.dept["a"],
+		owning_department=org.dept["a"],
+		rectification_owner=org.employees["lead_a"],
+		rectification_measures="Replace the gasket",
+		contingency_measures="Gas checks every 2 h",
+		funds=5000,
+		deadline="2026-03-10",
+		status="Assigned",
+	)
+	html = frappe.get_print("Hazard Ticket", name, "Rectification Notice")
+	assert 'class="ds-notice-qr-code" src="data:image/png;base64,' in html
+	for text in ("Replace the gasket", "Gas checks every 2 h", "Rectification Notice"):
+		assert text in html
+	assert get_rectification_notice_context(name).qr.url == get_url_to_form("Hazard Ticket", name)
+	frappe.local.lang = "zh"
+	try:
+		assert "隐患整改通知单" in frappe.get_print("Hazard Ticket", name, "Rectification Notice")
+	finally:
+		frappe.local.lang = "en"
