@@ -1,5 +1,7 @@
 """/report-hazard: report a hidden danger from a phone (随手拍)."""
 
+from urllib.parse import urlencode
+
 import frappe
 from frappe import _
 
@@ -8,9 +10,8 @@ no_cache = 1
 
 def get_context(context):
 	if frappe.session.user == "Guest":
-		frappe.local.flags.redirect_location = "/login?" + frappe.utils.urllib.parse.urlencode(
-			{"redirect-to": frappe.request.full_path if frappe.request else "/report-hazard"}
-		)
+		target = frappe.request.full_path.rstrip("?") if frappe.request else "/report-hazard"
+		frappe.local.flags.redirect_location = "/login?" + urlencode({"redirect-to": target})
 		raise frappe.Redirect
 	from dual_system.api.hazard_report import REPORTER_ROLE, risk_points
 
