@@ -72,6 +72,70 @@ print(json.dumps({"types": frappe.db.count("Safety Training Type"),
 	assert result == {"types": 9, "purposes": 3, "workflow": True, "risk_unchanged": True}
 
 
+def test_install_creates_the_hazard_ticket_workflow(throwaway_site):
+	workflow = json.loads(
+		throwaway_site.python(
+			"""
+doc = frappe.get_doc("Workflow", {"document_type": "Hazard Ticket"})
+print(json.dumps({"active": doc.is_active, "states": sorted({s.state for s in doc.states}),
+    "actions": sorted({t.action for t in doc.transitions})}))
+"""
+		)
+	)
+	assert workflow == {
+		"active": 1,
+		"states": sorted(
+			[
+				"Reported",
+				"Registered",
+				"Invalid",
+				"Duplicate",
+				"Assigned",
+				"Rectifying",
+				"Awaiting Acceptance",
+				"Closed",
+			]
+		),
+		"actions": sorted(
+			[
+				"Register",
+				"Mark Invalid",
+				"Mark Duplicate",
+				"Close on the Spot",
+				"Assign",
+				"Start Rectification",
+				"Submit for Acceptance",
+				"Accept",
+				"Reject",
+				"Reopen",
+			]
+		),
+	}
+
+
+def test_the_hazard_workflow_is_created_only_when_absent(throwaway_site):
+	"""An administrator's edit of the hazard workflow survives the patch and migrate;
+	a site without one gets it back from the patch."""
+	result = json.loads(
+		throwaway_site.python(
+			"""
+name = frappe.db.get_value("Workflow", {"document_type": "Hazard Ticket"}, "name")
+frappe.db.set_value("Workflow", name, "send_email_alert", 1)
+frappe.get_attr("dual_system.patches.v0_4.add_hazard_ticket_workflow.execute")()
+kept = frappe.db.get_value("Workflow", name, "send_email_alert")
+count = frappe.db.count("Workflow", {"document_type": "Hazard Ticket"})
+frappe.delete_doc("Workflow", name, force=True)
+frappe.get_attr("dual_system.patches.v0_4.add_hazard_ticket_workflow.execute")()
+recreated = frappe.db.count("Workflow", {"document_type": "Hazard Ticket"})
+frappe.db.set_value("Workflow", {"document_type": "Hazard Ticket"}, "send_email_alert", 0)
+frappe.db.commit()
+print(json.dumps({"kept": kept, "count": count, "recreated": recreated}))
+"""
+		)
+	)
+	assert result == {"kept": 1, "count": 1, "recreated": 1}
+
+
 def test_migrate_runs_clean_and_keeps_a_deleted_default_deleted(throwaway_site):
 	throwaway_site.python(
 		"""

@@ -330,10 +330,14 @@ RISK_POINTS = [
 
 
 def load_demo_data():
-	"""bench execute entry point: build the demo plant and the training demo, and commit."""
+	"""bench execute entry point: build the demo plant, the training demo and the hidden
+	dangers, and commit."""
+	from dual_system.setup.demo_hazard import build_hazard_demo
 	from dual_system.setup.demo_training import build_training_demo
 
-	build_training_demo(build_demo_plant())
+	plant = build_demo_plant()
+	build_training_demo(plant)
+	build_hazard_demo(plant)
 	frappe.db.commit()
 
 

@@ -321,6 +321,12 @@ HAZARD_TICKET_WORKFLOW = {
 	],
 }
 
+# Frappe refuses any action to a ticket's reporter (its owner) unless a transition allows
+# self-approval: the reporter may well be the lead who registers it or the finder who fixes
+# it on the spot. The separation that matters (acceptor ≠ rectifier) is the controller's.
+for _transition in HAZARD_TICKET_WORKFLOW["transitions"]:
+	_transition["allow_self_approval"] = 1
+
 WORKFLOWS = [RISK_ASSESSMENT_WORKFLOW, SAFETY_TRAINING_SESSION_WORKFLOW, HAZARD_TICKET_WORKFLOW]
 
 
