@@ -137,7 +137,7 @@ def test_a_point_outside_ones_scope_is_refused(org, point):
 	response = HttpSession(org.user("employee_b")).call(
 		"dual_system.api.hazard_report.report_hazard", description="Probe", risk_point=point
 	)
-	assert response.status_code == 403
+	assert response.status_code == 403, response.text[:500]
 
 
 def test_the_notification_card_qr_leads_to_the_report_page(point):

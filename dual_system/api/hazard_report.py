@@ -78,7 +78,8 @@ def report_hazard(
 		frappe.throw(_("Describe the hidden danger"), title=_("Missing Description"))
 	if risk_point and not frappe.has_permission("Risk Point", "read", doc=risk_point):
 		frappe.throw(
-			_("You cannot link {0} {1}: it is outside your scope").format(_("Risk Point"), risk_point)
+			_("You cannot link {0} {1}: it is outside your scope").format(_("Risk Point"), risk_point),
+			frappe.PermissionError,
 		)
 	if location and not frappe.db.exists("Location", location):
 		location = None
