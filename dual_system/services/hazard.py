@@ -150,18 +150,31 @@ def anonymise_trace(doc, method=None) -> None:
 
 
 def after_insert(doc) -> None:
-	if cint(doc.is_anonymous):
-		user = getattr(frappe.local, "ds_anonymous_reporter", None)
-		urls = [u for u in (doc.photo_before, doc.photo_after) if u]
-		if user and urls:
-			file = frappe.qb.DocType("File")
-			(
-				frappe.qb.update(file)
-				.set(file.owner, ANONYMOUS_OWNER)
-				.set(file.modified_by, ANONYMOUS_OWNER)
-				.where(file.file_url.isin(urls) & (file.owner == user))
-				.run()
+	"""An anonymous report's uploads: attached here, owned by nobody in particular (Frappe
+	would attach them after this with the reporter as the last to modify them)."""
+	user = getattr(frappe.local, "ds_anonymous_reporter", None)
+	if not cint(doc.is_anonymous) or not user:
+		return
+	file = frappe.qb.DocType("File")
+	for df in doc.meta.get("fields", {"fieldtype": ("in", ("Attach", "Attach Image"))}):
+		url = doc.get(df.fieldname)
+		if not url:
+			continue
+		(
+			frappe.qb.update(file)
+			.set(file.owner, ANONYMOUS_OWNER)
+			.set(file.modified_by, ANONYMOUS_OWNER)
+			.set(file.attached_to_doctype, doc.doctype)
+			.set(file.attached_to_name, doc.name)
+			.set(file.attached_to_field, df.fieldname)
+			.where(
+				(file.file_url == url)
+				& (file.owner == user)
+				& file.attached_to_name.isnull()
+				& file.attached_to_doctype.isnull()
 			)
+			.run()
+		)
 
 
 # --- validate -------------------------------------------------------------------------------
@@ -201,6 +214,17 @@ def keep_server_fields(doc, before) -> None:
 def validate_links(doc) -> None:
 	"""Measure → event → point: each given link agrees with the next; missing upper links
 	are filled from the lower ones; the point lies in the ticket's company."""
+	for field, doctype in (
+		("control_measure", "Control Measure"),
+		("risk_event", "Risk Event"),
+		("risk_point", "Risk Point"),
+	):
+		if doc.get(field) and not frappe.db.exists(doctype, doc.get(field)):
+			frappe.throw(
+				_("{0} {1} not found").format(_(doctype), frappe.bold(doc.get(field))),
+				exc=HazardLinkError,
+				title=_("Links Disagree"),
+			)
 	if doc.control_measure:
 		event = frappe.db.get_value("Control Measure", doc.control_measure, "risk_event")
 		if doc.risk_event and event != doc.risk_event:
@@ -746,6 +770,10 @@ def raise_ticket(values: dict) -> str:
 	values = {k: v for k, v in (values or {}).items() if meta.has_field(k)}
 	for key in ("status", "workflow_state", *SERVER_FIELDS, *signoff_fields()):
 		values.pop(key, None)
+	if values.get("control_measure") and not values.get("risk_event"):
+		values["risk_event"] = frappe.db.get_value("Control Measure", values["control_measure"], "risk_event")
+	if values.get("risk_event") and not values.get("risk_point"):
+		values["risk_point"] = frappe.db.get_value("Risk Event", values["risk_event"], "risk_point")
 	if values.get("risk_point") and frappe.db.exists("Risk Point", values["risk_point"]):
 		point = frappe.db.get_value(
 			"Risk Point", values["risk_point"], ["company", "department"], as_dict=True

@@ -67,7 +67,7 @@ TICKETS = [
 	{
 		"id": "HD-02",
 		"point": "RP-02",
-		"finder": "engineer",
+		"finder": "lead",
 		"source": "Specialist",
 		"description": _("PSV-201 annual calibration 20 days overdue, valve still in service"),
 		"hazard_type": "Equipment",
