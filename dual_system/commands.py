@@ -13,6 +13,7 @@ site has not). Database admin credentials come from a MariaDB option file (``[cl
     bench --site S ds-export-types
     bench --site S ds-benchmark [--size 5000] [--repeat 9] [--output FILE.json]
     bench --site S ds-benchmark-inspection [--plans 2000] [--repeat 3] [--output FILE.json]
+    bench --site S ds-benchmark-hazards [--size 100000] [--repeat 9] [--output FILE.json]
 """
 
 from __future__ import annotations
@@ -239,6 +240,28 @@ def benchmark_inspection(context, plans, repeat, output):
 		frappe.destroy()
 
 
+@click.command("ds-benchmark-hazards")
+@click.option("--size", type=int, default=100_000, show_default=True, help="hazard tickets to load")
+@click.option("--repeat", type=int, default=9, show_default=True, help="warm runs per call")
+@click.option("--no-build", is_flag=True, help="measure the tickets as they are")
+@click.option("--output", type=click.Path(dir_okay=False), help="also write the results as JSON")
+@pass_context
+def benchmark_hazards(context, size, repeat, no_build, output):
+	"""Bulk-load hazard tickets across the benchmark group and measure the ledger and KPI reports."""
+	import json
+
+	from dual_system.benchmarks.hazards import run
+
+	connected(get_site(context))
+	try:
+		results = run(size=size, repeat=repeat, build=not no_build)
+		if output:
+			with open(output, "w") as f:
+				json.dump(results, f, indent=1, default=str)
+	finally:
+		frappe.destroy()
+
+
 commands = [
 	new_site,
 	drop_site,
@@ -248,4 +271,5 @@ commands = [
 	export_types,
 	benchmark,
 	benchmark_inspection,
+	benchmark_hazards,
 ]

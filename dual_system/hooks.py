@@ -90,14 +90,20 @@ fixtures = [
 # The Employee form lists the employee's safety trainings among its connections
 override_doctype_dashboards = {"Employee": "dual_system.api.training.employee_dashboard"}
 
-# Jinja: data of the "Risk Notification Card" print format
-jinja = {"methods": ["dual_system.services.card.get_risk_card_context"]}
+# Jinja: data of the "Risk Notification Card" and "Rectification Notice" print formats
+jinja = {
+	"methods": [
+		"dual_system.services.card.get_risk_card_context",
+		"dual_system.services.notice.get_rectification_notice_context",
+	]
+}
 
 scheduler_events = {
 	"hourly_long": ["dual_system.scheduler.generate_inspection_tasks"],
 	"daily": [
 		"dual_system.scheduler.send_risk_review_reminders",
 		"dual_system.scheduler.send_training_expiry_reminders",
+		"dual_system.scheduler.send_hazard_reminders",
 	],
 }
 

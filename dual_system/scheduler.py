@@ -1,6 +1,6 @@
 """Scheduled job entry points: one line each, the work lives in services."""
 
-from dual_system.services import inspection, reminders
+from dual_system.services import hazard_escalation, inspection, reminders
 
 
 def send_risk_review_reminders():
@@ -14,3 +14,7 @@ def send_training_expiry_reminders():
 def generate_inspection_tasks():
 	inspection.generate_tasks()
 	inspection.mark_unanswered()
+
+
+def send_hazard_reminders():
+	hazard_escalation.send_hazard_reminders()

@@ -526,3 +526,39 @@ def test_the_demo_hidden_dangers_reach_their_states_through_the_workflow(demo):
 	assert hd01.cost_center == frappe.db.get_value("Company", demo["company"], "cost_center")
 	# loading again changes nothing
 	assert build_hazard_demo(demo) == tickets
+
+
+# --- funds on ERPNext ------------------------------------------------------------------------------------
+def test_budget_status_shows_the_funds_against_the_cost_centres_budget(org, plant):
+	from erpnext.accounts.utils import get_fiscal_year
+
+	cost_center = frappe.db.get_value("Company", org.company, "cost_center")
+	name = report(org.user("officer"), risk_point=plant.point, cost_center=cost_center, funds=5000)
+	frappe.set_user(org.user("lead_a"))
+	status = hazard.budget_status(name)
+	assert (status["cost_center"], status["funds"], status["budget"]) == (cost_center, 5000, None)
+	frappe.set_user(org.user("lead_b"))
+	with pytest.raises(frappe.PermissionError):
+		hazard.budget_status(name)
+	frappe.set_user("Administrator")
+	account = frappe.db.get_value(
+		"Account", {"company": org.company, "root_type": "Expense", "is_group": 0}, "name"
+	)
+	fiscal_year = get_fiscal_year(nowdate(), company=org.company)[0]
+	budget = frappe.get_doc(
+		{
+			"doctype": "Budget",
+			"budget_against": "Cost Center",
+			"cost_center": cost_center,
+			"company": org.company,
+			"fiscal_year": fiscal_year,
+			"accounts": [{"account": account, "budget_amount": 100000}],
+		}
+	)
+	budget.insert(ignore_permissions=True)
+	budget.submit()
+	report(org.user("officer"), risk_point=plant.point, cost_center=cost_center, funds=20000)
+	frappe.set_user(org.user("lead_a"))
+	status = hazard.budget_status(name)
+	assert status["budget"] == budget.name and status["budget_amount"] == 100000
+	assert status["other_tickets"] == 20000 and status["remaining"] == 75000

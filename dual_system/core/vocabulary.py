@@ -104,8 +104,12 @@ NUMBER_CARD_COLOURS = {
 	"General Risks": LEVEL_HEX["General"],
 	"Low Risks": LEVEL_HEX["Low"],
 	"Risk Reviews Due": CONTROL_LEVEL_HEX["Company Level"],
+	"Open Hidden Dangers": LEVEL_HEX["General"],
+	"Overdue Hidden Dangers": LEVEL_HEX["Significant"],
+	"Open Major Hidden Dangers": LEVEL_HEX["Major"],
 }
 CHART_COLOURS = {
 	"Live Risks by Level": [LEVEL_HEX[level] for level in LEVELS],
 	"Risk Points by Control Level": [CONTROL_LEVEL_HEX[level] for level in CONTROL_LEVELS],
+	"Open Hidden Dangers by Grade": [LEVEL_HEX["General"], LEVEL_HEX["Major"]],
 }

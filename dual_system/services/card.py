@@ -60,7 +60,17 @@ def get_risk_card_context(risk_point_name: str) -> frappe._dict:
 		qr=qr_code(get_url_to_form("Risk Point", point.name)),
 		# the investigator's phone: this point's open inspection tasks (www/inspect.py)
 		inspect_qr=qr_code(get_url("/inspect?" + urlencode({"risk_point": point.name}))),
+		report_qr=qr_code(report_url(point.name), scale=4),
 	)
+
+
+def report_url(risk_point: str) -> str:
+	"""The phone page that reports a hidden danger on this risk point (/report-hazard)."""
+	from urllib.parse import urlencode
+
+	from frappe.utils import get_url
+
+	return get_url("/report-hazard?" + urlencode({"risk_point": risk_point}))
 
 
 def level_band(level: str | None) -> frappe._dict:

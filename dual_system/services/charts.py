@@ -37,3 +37,23 @@ def level_chart(rows) -> dict:
 
 def control_level_chart(rows) -> dict:
 	return _chart(CONTROL_LEVELS, rows)
+
+
+# hidden dangers: open ones, by grade or by step of the closed loop, in their fixed order
+HAZARD_CLOSED_STATUSES = ("Closed", "Invalid", "Duplicate")
+HAZARD_ORDERS = {
+	"grade": ("General", "Major"),
+	"status": ("Reported", "Registered", "Assigned", "Rectifying", "Awaiting Acceptance"),
+}
+
+
+def hazard_chart(field: str, filters: dict) -> dict:
+	"""Open hidden dangers the reader may see, counted per value of ``field``
+	(``frappe.get_list``: the reader's scope decides which exist)."""
+	rows = frappe.get_list(
+		"Hazard Ticket",
+		filters={"status": ("not in", HAZARD_CLOSED_STATUSES), **filters},
+		fields=[f"{field} as level", "count(*) as count"],
+		group_by=field,
+	)
+	return _chart(HAZARD_ORDERS[field], rows)

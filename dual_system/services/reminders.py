@@ -41,13 +41,23 @@ def claim(key: str, reminder_type: str, doctype: str, name: str, recipient: str,
 
 
 def send_once(
-	key: str, reminder_type: str, doctype: str, name: str, recipient: str, subject: str, due_date=None
+	key: str,
+	reminder_type: str,
+	doctype: str,
+	name: str,
+	recipient: str,
+	subject: str,
+	due_date=None,
+	also=None,
 ) -> bool:
-	"""Claim, send and commit one reminder; False when another run has it."""
+	"""Claim, send and commit one reminder; False when another run has it. ``also()``,
+	when given, runs with the send, in the same transaction (a comment, an assignment)."""
 	try:
 		if not claim(key, reminder_type, doctype, name, recipient, due_date):
 			return False
 		notify(recipient, doctype, name, subject)
+		if also:
+			also()
 		frappe.db.commit()
 	except frappe.QueryDeadlockError:
 		frappe.db.rollback()

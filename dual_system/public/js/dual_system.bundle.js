@@ -77,3 +77,24 @@ dual_system.create_inspection_plan = function (frm) {
 		callback: (r) => r.message && frappe.set_route("Form", "Inspection Plan", r.message),
 	});
 };
+
+// Filters shared by the hidden-danger reports: company, department (with its subtree), date range.
+dual_system.hazard_filters = function () {
+	return [
+		{
+			fieldname: "company",
+			label: __("Company"),
+			fieldtype: "Link",
+			options: "Company",
+			default: frappe.defaults.get_user_default("Company"),
+		},
+		{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "Department" },
+		{
+			fieldname: "from_date",
+			label: __("From Date"),
+			fieldtype: "Date",
+			default: frappe.datetime.add_months(frappe.datetime.get_today(), -3),
+		},
+		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today() },
+	];
+};

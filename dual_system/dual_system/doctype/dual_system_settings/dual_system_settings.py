@@ -30,6 +30,8 @@ class DualSystemSettings(Document):
 		escalation_days_overdue: DF.Int
 		hazard_report_instructions: DF.SmallText | None
 		new_employee_months: DF.Int
+		recurrence_ticket_count: DF.Int
+		recurrence_window_days: DF.Int
 		reminder_days_before_deadline: DF.Int
 		review_interval_months: DF.Int
 		review_reminder_days: DF.Int

@@ -17,6 +17,7 @@ class MajorHiddenDangerCriterion(Document):
 		description: DF.SmallText | None
 		enabled: DF.Check
 		item_no: DF.Int
+		requires_expert_evaluation: DF.Check
 		sector: DF.Data | None
 		standard_code: DF.Data
 		standard_title: DF.Data | None

@@ -38,6 +38,11 @@ frappe.ui.form.on("Risk Point", {
 			__("View")
 		);
 		frm.add_custom_button(__("Four-colour Map"), () => frappe.set_route("risk-map"), __("View"));
+		if (!frm.is_new() && frappe.user.has_role("Employee")) {
+			frm.add_custom_button(__("Report Hidden Danger"), () =>
+				window.open("/report-hazard?" + new URLSearchParams({ risk_point: frm.doc.name }))
+			);
+		}
 		if (frm.doc.status === "Active" && frappe.model.can_create("Risk Assessment")) {
 			if (frm.doc.current_assessment) {
 				frm.add_custom_button(
