@@ -279,3 +279,29 @@ def test_escaped_description_on_the_page(org, plant, sessions):
 	)
 	stored = read(name).description
 	assert "onerror" not in stored
+
+
+def save_form(session, doc: dict, expect=200):
+	"""Save as the desk does: the whole document, dates and times as the strings it got."""
+	response = session.call("frappe.desk.form.save.savedocs", doc=json.dumps(doc), action="Save")
+	assert response.status_code == expect, response.text[:800]
+	return response
+
+
+def test_the_desk_saves_the_whole_form_after_a_step(org, plant, sessions):
+	"""The recorded time of a step comes back from the desk as a string: that is no forgery;
+	a different time is."""
+	name = create(sessions("employee_a"), risk_point=plant.point, photo_before="/files/before.jpg")
+	act(sessions("lead_a"), name, "Register")
+	registered_on = read(name).registered_on
+	doc = sessions("lead_a").get(f"/api/resource/{TICKET}/{name}").data
+	assert isinstance(doc["registered_on"], str) and doc["registered_on"]
+	save_form(sessions("lead_a"), {**doc, "grade": "General", "internal_level": "Team"})
+	after = read(name)
+	assert (after.grade, after.registered_on) == ("General", registered_on)
+
+	doc = sessions("lead_a").get(f"/api/resource/{TICKET}/{name}").data
+	forged = str(add_days(registered_on, -1))
+	response = save_form(sessions("lead_a"), {**doc, "registered_on": forged}, expect=417)
+	assert "cannot be set by hand" in response.text
+	assert read(name).registered_on == registered_on

@@ -198,9 +198,7 @@ def validate(doc) -> None:
 def keep_server_fields(doc, before) -> None:
 	if before is None or doc.flags.ignore_sign_off_fields:
 		return  # a new ticket's server fields were set in before_insert
-	changed = [
-		f for f in SERVER_FIELDS if (doc.get(f) or None) != ((before.get(f) if before else None) or None)
-	]
+	changed = signoff.changed_fields(doc, before, SERVER_FIELDS)
 	if changed:
 		frappe.throw(
 			_("{0} is recorded by the system and cannot be set by hand").format(
@@ -819,10 +817,8 @@ def validate_plan(plan) -> None:
 	if flt(plan.funds) < 0:
 		frappe.throw(_("{0} cannot be negative").format(_("Funds")), exc=GovernancePlanError)
 	before = None if plan.is_new() else plan.get_doc_before_save()
-	for field in ("approved_by", "approved_on"):
-		if (plan.get(field) or None) != (
-			(before.get(field) if before else None) or None
-		) and not plan.flags.approving:
+	for field in signoff.changed_fields(plan, before, ("approved_by", "approved_on")):
+		if not plan.flags.approving:
 			frappe.throw(
 				_("{0} is recorded by the system and cannot be set by hand").format(
 					_(plan.meta.get_label(field))

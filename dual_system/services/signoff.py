@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import cint, flt, get_datetime, getdate, now_datetime
 
 from dual_system.services.errors import DualSystemValidationError
 from dual_system.signoffs import SIGN_OFFS, SignOff, Step
@@ -104,11 +104,7 @@ def keep_recorded_fields(doc, before, spec: SignOff) -> None:
 	value a user sends is refused, through whatever route it came."""
 	if doc.flags.ignore_sign_off_fields:
 		return
-	changed = [
-		field
-		for field in spec.recorded_fields
-		if (doc.get(field) or None) != ((before.get(field) if before else None) or None)
-	]
+	changed = changed_fields(doc, before, spec.recorded_fields)
 	if changed:
 		frappe.throw(
 			_("{0} is recorded by the system when the step is taken and cannot be set by hand").format(
@@ -117,3 +113,28 @@ def keep_recorded_fields(doc, before, spec: SignOff) -> None:
 			exc=RecordedFieldError,
 			title=_("Not Allowed"),
 		)
+
+
+def changed_fields(doc, before, fields) -> list[str]:
+	"""The ``fields`` whose value in ``doc`` differs from ``before`` (None: a new document).
+
+	Values are compared by field type: the desk sends dates and times back as the strings
+	it was given, while the saved document holds ``datetime`` objects."""
+	return [field for field in fields if not same_value(doc, field, before.get(field) if before else None)]
+
+
+def same_value(doc, field: str, old) -> bool:
+	new = doc.get(field) or None
+	old = old or None
+	if new is None or old is None:
+		return new is old
+	fieldtype = doc.meta.get_field(field).fieldtype
+	if fieldtype == "Datetime":
+		return get_datetime(new) == get_datetime(old)
+	if fieldtype == "Date":
+		return getdate(new) == getdate(old)
+	if fieldtype in ("Check", "Int"):
+		return cint(new) == cint(old)
+	if fieldtype in ("Float", "Currency", "Percent"):
+		return flt(new) == flt(old)
+	return str(new) == str(old)
