@@ -197,69 +197,55 @@ def export_types(context):
 		frappe.destroy()
 
 
-@click.command("ds-benchmark")
-@click.option("--size", type=int, default=5000, show_default=True, help="risk points of the 100 % plant")
-@click.option("--repeat", type=int, default=9, show_default=True, help="warm runs per call")
-@click.option("--no-build", is_flag=True, help="measure the plants as they are")
-@click.option("--output", type=click.Path(dir_okay=False), help="also write the results as JSON")
-@pass_context
-def benchmark(context, size, repeat, no_build, output):
-	"""Build or reuse the 10 % and 100 % benchmark plants and measure the risk module."""
+def _run_benchmark(context, module: str, output: str | None, **options):
+	"""Run ``dual_system.benchmarks.<module>.run(**options)`` on the site; the results also as
+	JSON when ``output`` is given (the three benchmark commands differ only in their options)."""
+	import importlib
 	import json
-
-	from dual_system.benchmarks.risk import run
 
 	connected(get_site(context))
 	try:
-		results = run(size=size, repeat=repeat, build=not no_build)
+		results = importlib.import_module(f"dual_system.benchmarks.{module}").run(**options)
 		if output:
 			with open(output, "w") as f:
 				json.dump(results, f, indent=1, default=str)
 	finally:
 		frappe.destroy()
+
+
+OUTPUT = click.option("--output", type=click.Path(dir_okay=False), help="also write the results as JSON")
+
+
+@click.command("ds-benchmark")
+@click.option("--size", type=int, default=5000, show_default=True, help="risk points of the 100 % plant")
+@click.option("--repeat", type=int, default=9, show_default=True, help="warm runs per call")
+@click.option("--no-build", is_flag=True, help="measure the plants as they are")
+@OUTPUT
+@pass_context
+def benchmark(context, size, repeat, no_build, output):
+	"""Build or reuse the 10 % and 100 % benchmark plants and measure the risk module."""
+	_run_benchmark(context, "risk", output, size=size, repeat=repeat, build=not no_build)
 
 
 @click.command("ds-benchmark-inspection")
 @click.option("--plans", type=int, default=2000, show_default=True, help="inspection plans")
 @click.option("--repeat", type=int, default=3, show_default=True, help="runs (median reported)")
-@click.option("--output", type=click.Path(dir_okay=False), help="also write the results as JSON")
+@OUTPUT
 @pass_context
 def benchmark_inspection(context, plans, repeat, output):
 	"""Task generation for one day of N plans, as rows per second and against a raw bulk insert."""
-	import json
-
-	from dual_system.benchmarks.inspection import run
-
-	connected(get_site(context))
-	try:
-		results = run(plans=plans, repeat=repeat)
-		if output:
-			with open(output, "w") as f:
-				json.dump(results, f, indent=1, default=str)
-	finally:
-		frappe.destroy()
+	_run_benchmark(context, "inspection", output, plans=plans, repeat=repeat)
 
 
 @click.command("ds-benchmark-hazards")
 @click.option("--size", type=int, default=100_000, show_default=True, help="hazard tickets to load")
 @click.option("--repeat", type=int, default=9, show_default=True, help="warm runs per call")
 @click.option("--no-build", is_flag=True, help="measure the tickets as they are")
-@click.option("--output", type=click.Path(dir_okay=False), help="also write the results as JSON")
+@OUTPUT
 @pass_context
 def benchmark_hazards(context, size, repeat, no_build, output):
 	"""Bulk-load hazard tickets across the benchmark group and measure the ledger and KPI reports."""
-	import json
-
-	from dual_system.benchmarks.hazards import run
-
-	connected(get_site(context))
-	try:
-		results = run(size=size, repeat=repeat, build=not no_build)
-		if output:
-			with open(output, "w") as f:
-				json.dump(results, f, indent=1, default=str)
-	finally:
-		frappe.destroy()
+	_run_benchmark(context, "hazards", output, size=size, repeat=repeat, build=not no_build)
 
 
 commands = [

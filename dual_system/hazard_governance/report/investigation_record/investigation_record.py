@@ -4,6 +4,7 @@
 
 from frappe import _
 
+from dual_system.core.columns import column
 from dual_system.services.inspection_reports import investigation_records
 
 
@@ -13,48 +14,18 @@ def execute(filters=None):
 
 def get_columns():
 	return [
-		{
-			"fieldname": "task",
-			"label": _("Inspection Task"),
-			"fieldtype": "Link",
-			"options": "Inspection Task",
-			"width": 180,
-		},
-		{"fieldname": "plan_title", "label": _("Plan Title"), "fieldtype": "Data", "width": 160},
-		{"fieldname": "slot_start", "label": _("Due From"), "fieldtype": "Datetime", "width": 150},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 80},
-		{"fieldname": "completed_on", "label": _("Completed On"), "fieldtype": "Datetime", "width": 150},
-		{"fieldname": "on_time", "label": _("On Time"), "fieldtype": "Check", "width": 70},
-		{"fieldname": "assignee_name", "label": _("Investigator"), "fieldtype": "Data", "width": 120},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "Department",
-			"width": 140,
-		},
-		{
-			"fieldname": "risk_point",
-			"label": _("Risk Point"),
-			"fieldtype": "Link",
-			"options": "Risk Point",
-			"width": 100,
-		},
-		{
-			"fieldname": "control_measure",
-			"label": _("Control Measure"),
-			"fieldtype": "Link",
-			"options": "Control Measure",
-			"width": 130,
-		},
-		{"fieldname": "content", "label": _("Check Content"), "fieldtype": "Data", "width": 220},
-		{"fieldname": "result", "label": _("Result"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "note", "label": _("Note"), "fieldtype": "Data", "width": 180},
-		{
-			"fieldname": "hazard_ticket",
-			"label": _("Hazard Ticket"),
-			"fieldtype": "Link",
-			"options": "Hazard Ticket",
-			"width": 140,
-		},
+		column("task", _("Inspection Task"), "Link", 180, options="Inspection Task"),
+		column("plan_title", _("Plan Title"), "Data", 160),
+		column("slot_start", _("Due From"), "Datetime", 150),
+		column("status", _("Status"), "Data", 80),
+		column("completed_on", _("Completed On"), "Datetime", 150),
+		column("on_time", _("On Time"), "Check", 70),
+		column("assignee_name", _("Investigator"), "Data", 120),
+		column("department", _("Department"), "Link", 140, options="Department"),
+		column("risk_point", _("Risk Point"), "Link", 100, options="Risk Point"),
+		column("control_measure", _("Control Measure"), "Link", 130, options="Control Measure"),
+		column("content", _("Check Content"), "Data", 220),
+		column("result", _("Result"), "Data", 90),
+		column("note", _("Note"), "Data", 180),
+		column("hazard_ticket", _("Hazard Ticket"), "Link", 140, options="Hazard Ticket"),
 	]

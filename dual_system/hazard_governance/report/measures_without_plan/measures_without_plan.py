@@ -4,6 +4,7 @@
 
 from frappe import _
 
+from dual_system.core.columns import column
 from dual_system.services.inspection_reports import measures_without_plan
 
 
@@ -13,31 +14,13 @@ def execute(filters=None):
 
 def get_columns():
 	return [
-		{
-			"fieldname": "name",
-			"label": _("Control Measure"),
-			"fieldtype": "Link",
-			"options": "Control Measure",
-			"width": 140,
-		},
-		{
-			"fieldname": "risk_point",
-			"label": _("Risk Point"),
-			"fieldtype": "Link",
-			"options": "Risk Point",
-			"width": 100,
-		},
-		{
-			"fieldname": "risk_event",
-			"label": _("Risk Event"),
-			"fieldtype": "Link",
-			"options": "Risk Event",
-			"width": 130,
-		},
-		{"fieldname": "risk_level", "label": _("Risk Level"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "control_level", "label": _("Control Level"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "measure_class", "label": _("Measure Class"), "fieldtype": "Data", "width": 160},
-		{"fieldname": "description", "label": _("Description"), "fieldtype": "Data", "width": 260},
-		{"fieldname": "cycle_value", "label": _("Cycle Interval"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "cycle_unit", "label": _("Cycle Unit"), "fieldtype": "Data", "width": 80},
+		column("name", _("Control Measure"), "Link", 140, options="Control Measure"),
+		column("risk_point", _("Risk Point"), "Link", 100, options="Risk Point"),
+		column("risk_event", _("Risk Event"), "Link", 130, options="Risk Event"),
+		column("risk_level", _("Risk Level"), "Data", 90),
+		column("control_level", _("Control Level"), "Data", 110),
+		column("measure_class", _("Measure Class"), "Data", 160),
+		column("description", _("Description"), "Data", 260),
+		column("cycle_value", _("Cycle Interval"), "Int", 90),
+		column("cycle_unit", _("Cycle Unit"), "Data", 80),
 	]

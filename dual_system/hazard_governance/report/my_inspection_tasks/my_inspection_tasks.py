@@ -4,6 +4,7 @@
 
 from frappe import _
 
+from dual_system.core.columns import column
 from dual_system.services.inspection_reports import my_tasks
 
 
@@ -13,26 +14,14 @@ def execute(filters=None):
 
 def get_columns():
 	return [
-		{
-			"fieldname": "name",
-			"label": _("Inspection Task"),
-			"fieldtype": "Link",
-			"options": "Inspection Task",
-			"width": 180,
-		},
-		{"fieldname": "plan_title", "label": _("Plan Title"), "fieldtype": "Data", "width": 180},
-		{"fieldname": "baobao_work_type", "label": _("Work Type"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "task_number", "label": _("Task Number"), "fieldtype": "Int", "width": 80},
-		{
-			"fieldname": "risk_point",
-			"label": _("Risk Point"),
-			"fieldtype": "Link",
-			"options": "Risk Point",
-			"width": 100,
-		},
-		{"fieldname": "slot_start", "label": _("Due From"), "fieldtype": "Datetime", "width": 150},
-		{"fieldname": "window_end", "label": _("Due By"), "fieldtype": "Datetime", "width": 150},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 80},
-		{"fieldname": "completed_on", "label": _("Completed On"), "fieldtype": "Datetime", "width": 150},
-		{"fieldname": "defect_count", "label": _("Defects"), "fieldtype": "Int", "width": 70},
+		column("name", _("Inspection Task"), "Link", 180, options="Inspection Task"),
+		column("plan_title", _("Plan Title"), "Data", 180),
+		column("baobao_work_type", _("Work Type"), "Data", 90),
+		column("task_number", _("Task Number"), "Int", 80),
+		column("risk_point", _("Risk Point"), "Link", 100, options="Risk Point"),
+		column("slot_start", _("Due From"), "Datetime", 150),
+		column("window_end", _("Due By"), "Datetime", 150),
+		column("status", _("Status"), "Data", 80),
+		column("completed_on", _("Completed On"), "Datetime", 150),
+		column("defect_count", _("Defects"), "Int", 70),
 	]

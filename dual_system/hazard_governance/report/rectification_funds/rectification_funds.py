@@ -4,6 +4,7 @@
 
 from frappe import _
 
+from dual_system.core.columns import column
 from dual_system.services.hazard_ledger import funds_rows
 
 
@@ -13,11 +14,11 @@ def execute(filters=None):
 
 def get_columns():
 	return [
-		{"fieldname": "cost_center", "label": _("Cost Center"), "fieldtype": "Data", "width": 200},
-		{"fieldname": "period", "label": _("Period"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "tickets", "label": _("Hidden Dangers"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "funds", "label": _("Funds"), "fieldtype": "Currency", "width": 130},
-		{"fieldname": "fiscal_year", "label": _("Fiscal Year"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "budget", "label": _("Budget (Fiscal Year)"), "fieldtype": "Currency", "width": 140},
-		{"fieldname": "budget_share", "label": _("Share of Budget"), "fieldtype": "Percent", "width": 110},
+		column("cost_center", _("Cost Center"), "Data", 200),
+		column("period", _("Period"), "Data", 100),
+		column("tickets", _("Hidden Dangers"), "Int", 110),
+		column("funds", _("Funds"), "Currency", 130),
+		column("fiscal_year", _("Fiscal Year"), "Data", 100),
+		column("budget", _("Budget (Fiscal Year)"), "Currency", 140),
+		column("budget_share", _("Share of Budget"), "Percent", 110),
 	]

@@ -4,6 +4,7 @@
 
 from frappe import _
 
+from dual_system.core.columns import column
 from dual_system.services.inspection_reports import completion_rate
 
 
@@ -13,10 +14,10 @@ def execute(filters=None):
 
 def get_columns():
 	return [
-		{"fieldname": "group", "label": _("Group"), "fieldtype": "Data", "width": 200},
-		{"fieldname": "scheduled", "label": _("Scheduled"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "on_time", "label": _("Done On Time"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "late", "label": _("Done Late"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "missed", "label": _("Missed"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "rate", "label": _("Completion Rate (%)"), "fieldtype": "Percent", "width": 140},
+		column("group", _("Group"), "Data", 200),
+		column("scheduled", _("Scheduled"), "Int", 100),
+		column("on_time", _("Done On Time"), "Int", 110),
+		column("late", _("Done Late"), "Int", 100),
+		column("missed", _("Missed"), "Int", 100),
+		column("rate", _("Completion Rate (%)"), "Percent", 140),
 	]
