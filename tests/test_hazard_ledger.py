@@ -148,6 +148,16 @@ def test_kpis_by_period(org, quarter):
 	assert {r["group"]: r["found"] for r in rows[:-1]} == {"2026-01": 2, "2026-02": 1, "2026-03": 2}
 
 
+def test_the_trend_chart_counts_found_and_closed_by_month(org, quarter):
+	from dual_system.services.charts import hazard_trend
+
+	data = hazard_trend(filters={"company": org.company, "to_date": "2026-04-30"})
+	assert data["labels"][0] == "2025-05" and data["labels"][-1] == "2026-04"
+	found, closed = (d["values"][-4:] for d in data["datasets"])
+	assert found == [2, 1, 2, 1]  # rejected tickets are not found hidden dangers
+	assert closed == [1, 1, 1, 0]
+
+
 def test_ledger_lists_the_quarter_with_every_column(org, quarter):
 	columns, rows = run(hidden_danger_ledger, {"company": org.company, **Q1})
 	names = {r["name"] for r in rows}

@@ -245,3 +245,22 @@ def test_grade_chart_counts_what_the_role_may_list(sessions, tickets, demo, logi
 	assert major == rest_count(session, [*base, ["grade", "=", "Major"]])
 	if login in READERS:
 		assert major >= (1 if "RP-01" in READERS[login] else 0)
+
+
+TREND = "dual_system.hazard_governance.dashboard_chart_source.hazard_trend.hazard_trend.get"
+
+
+@pytest.mark.parametrize("login", [*READERS, EMPLOYEE])
+def test_the_trend_chart_counts_the_roles_tickets_by_month(sessions, tickets, demo, login):
+	data = ok(
+		sessions(login).call(
+			TREND,
+			chart_name="Hidden Dangers Found and Closed",
+			filters={"company": demo["company"], "to_date": WINDOW["to_date"]},
+		)
+	)
+	assert len(data["labels"]) == 12 and data["labels"][-3:] == ["2019-01", "2019-02", "2019-03"]
+	found, closed = (dict(zip(data["labels"], d["values"])) for d in data["datasets"])
+	expected = {POINTS[point][:7]: 1 for point in READERS.get(login, ())}
+	assert {month: n for month, n in found.items() if n} == expected
+	assert not any(closed.values())  # all still under rectification

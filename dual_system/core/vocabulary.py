@@ -98,6 +98,7 @@ def for_desk() -> dict:
 
 
 # colours of the standard workspace records, applied on install and migrate
+CLOSED_HEX = "#16a34a"
 NUMBER_CARD_COLOURS = {
 	"Major Risks": LEVEL_HEX["Major"],
 	"Significant Risks": LEVEL_HEX["Significant"],
@@ -112,4 +113,6 @@ CHART_COLOURS = {
 	"Live Risks by Level": [LEVEL_HEX[level] for level in LEVELS],
 	"Risk Points by Control Level": [CONTROL_LEVEL_HEX[level] for level in CONTROL_LEVELS],
 	"Open Hidden Dangers by Grade": [LEVEL_HEX["General"], LEVEL_HEX["Major"]],
+	# found in orange, closed in green: the bars meet when the month is zeroed
+	"Hidden Dangers Found and Closed": [LEVEL_HEX["Significant"], CLOSED_HEX],
 }

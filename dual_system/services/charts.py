@@ -57,3 +57,37 @@ def hazard_chart(field: str, filters: dict) -> dict:
 		group_by=field,
 	)
 	return _chart(HAZARD_ORDERS[field], rows)
+
+
+def hazard_trend(chart_name=None, chart=None, filters=None) -> dict:
+	"""Hidden dangers found (by date found) and closed (by closing date) in each of the
+	twelve months up to ``to_date`` (default today), among those the reader may see."""
+	from frappe.utils import getdate
+
+	from dual_system.core import trend
+
+	raw = frappe.parse_json(filters) or {}
+	to_date = raw.get("to_date") if isinstance(raw, dict) else None
+	months = trend.months_ending(getdate(to_date), 12)
+	start, after = trend.window(months)
+	base = chart_filters(chart_name, chart, filters)
+
+	def per_month(field: str, extra: dict) -> list[int]:
+		rows = frappe.get_list(
+			"Hazard Ticket",
+			filters={**base, **extra, field: ("between", (start, trend.previous_day(after)))},
+			fields=[f"date_format({field}, '%Y-%m') as month", "count(*) as count"],
+			group_by="month",
+		)
+		return trend.series(months, ((row.month, row.count) for row in rows))
+
+	return {
+		"labels": months,
+		"datasets": [
+			{
+				"name": _("Found"),
+				"values": per_month("date_found", {"status": ("not in", ("Invalid", "Duplicate"))}),
+			},
+			{"name": _("Closed"), "values": per_month("closed_on", {"status": "Closed"})},
+		],
+	}
