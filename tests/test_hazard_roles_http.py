@@ -260,7 +260,7 @@ def test_the_trend_chart_counts_the_roles_tickets_by_month(sessions, tickets, de
 		)
 	)
 	assert len(data["labels"]) == 12 and data["labels"][-3:] == ["2019-01", "2019-02", "2019-03"]
-	found, closed = (dict(zip(data["labels"], d["values"])) for d in data["datasets"])
+	found, closed = (dict(zip(data["labels"], d["values"], strict=True)) for d in data["datasets"])
 	expected = {POINTS[point][:7]: 1 for point in READERS.get(login, ())}
 	assert {month: n for month, n in found.items() if n} == expected
 	assert not any(closed.values())  # all still under rectification
