@@ -8,10 +8,13 @@ required_apps = ["frappe/erpnext"]
 
 # Desk assets, and the shared vocabularies handed to them (frappe.boot.dual_system)
 app_include_js = "dual_system.bundle.js"
-doctype_js = {"Employee": "public/js/employee.js"}
 extend_bootinfo = "dual_system.boot.boot_session"
-# Workflow form: an administrator's first edit is saved (see the file)
-doctype_js = {"Workflow": "public/js/workflow.js"}
+doctype_js = {
+	# Employee form: unmet training requirements and the training file (HR)
+	"Employee": "public/js/employee.js",
+	# Workflow form: an administrator's first edit is saved (see the file)
+	"Workflow": "public/js/workflow.js",
+}
 
 # Install / migrate / uninstall
 after_install = "dual_system.setup.install.after_install"

@@ -60,6 +60,8 @@ def test_hr_opens_an_employee_and_sees_the_training(desk, training_demo):
 	tab = desk(HR, DEMO_PASSWORD, label="hr.manager")
 	tab.goto(f"/app/employee/{employee}")
 	assert tab.wait_until(f"() => window.cur_frm && cur_frm.doc.name === {employee!r}", timeout=25)
+	# the app's Employee form script (hooks.doctype_js) adds the training file button
+	assert tab.wait_until("() => !!cur_frm.custom_buttons[__('Training File')]", timeout=15)
 	# the connections are a tab of the Employee form; their counts load once it shows
 	connections = tab.page.locator(".form-tabs .nav-link", has_text="Connections")
 	if connections.count():
