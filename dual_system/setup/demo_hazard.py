@@ -24,7 +24,7 @@ def _(message: str) -> str:
 	return message
 
 
-OWNER = ("maintenance@demo.example.com", _("Liu Yang"), ["Rectification Owner"], _("Maintenance Supervisor"))
+OWNER = ("maintenance@demo.example.com", _("Guo Liang"), ["Rectification Owner"], _("Maintenance Supervisor"))
 
 # Order No. 10 (2023) items the demo cites (the 2017 chemical list is seeded on install)
 MEM_ORDER_10 = {

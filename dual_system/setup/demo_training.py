@@ -386,8 +386,11 @@ def _people(companies: dict, departments: dict) -> dict:
 		if email:
 			ensure_demo_user(email, full_name, roles)
 		first, last = _split_name(full_name)
+		# a demo user's own employee; people without a login by name
 		employee = frappe.db.get_value(
-			"Employee", {"first_name": first, "last_name": last, "company": company}, "name"
+			"Employee",
+			{"user_id": email} if email else {"first_name": first, "last_name": last, "company": company},
+			"name",
 		)
 		if not employee:
 			if not frappe.db.exists("Designation", designation):
