@@ -266,11 +266,14 @@ def _group_sql(group_by: str, period: str) -> tuple[str, str, str, str]:
 
 
 def kpi_sums(filters, group_by: str, period: str, as_of: datetime.date, end, departments=None) -> list[dict]:
-	"""Per group, the summed KPI counters of its counted tickets (``name``) and of the
-	group's tickets counted once for the total (``total_name``). One query on the window
-	and the reader's scope of ticket_where: every ticket makes its group (as the pure
-	kpis_by does), rejected tickets and tickets found after the day measured count for
-	nothing, repeats are found by row numbers over each group and over the total."""
+	"""Per group, the summed KPI counters of its counted tickets (``name``), the repeats
+	of the group's tickets among all tickets (``total_repeats``) and, for 包保 types,
+	the counters of the group's tickets counted once for the total (``total_name``).
+
+	One query on the window and the reader's scope of ticket_where: every ticket makes
+	its group (as the pure kpis_by does), rejected tickets and tickets found after the
+	day measured count for nothing, repeats are found by row numbers over each group
+	and over the total."""
 	where, values = ticket_where(filters, departments=departments)
 	values["as_of"] = as_of
 	values["kpi_end"] = add_days(min(end, as_of) if end else as_of, 1)
@@ -290,15 +293,17 @@ def kpi_sums(filters, group_by: str, period: str, as_of: datetime.date, end, dep
 			f" or (ifnull(w.risk_event, '') != '' and w.risk_event_in_{scope} > 1))"
 		)
 
-	columns = [
-		"sum(k.counted) as found",
-		"sum(k.counted * k.is_primary) as total_found",
-		"sum(k.repeat_in_group) as repeats",
-		"sum(k.repeat_in_total) as total_repeats",
-	]
-	for name, expression in kpi_sums_sql().items():
-		columns.append(f"sum(if(k.counted, {expression}, 0)) as `{name}`")
-		columns.append(f"sum(if(k.counted and k.is_primary, {expression}, 0)) as `total_{name}`")
+	columns = ["sum(k.counted) as found", "sum(k.repeat_in_group) as repeats"]
+	columns += [f"sum(if(k.counted, {sql}, 0)) as `{name}`" for name, sql in kpi_sums_sql().items()]
+	# the total: the group sums, but for tickets counted once (a 包保 ticket may be in
+	# several groups) and with repeats over all groups
+	columns.append("sum(k.repeat_in_total) as total_repeats")
+	if primary != "1":
+		columns.append("sum(k.counted * k.is_primary) as total_found")
+		columns += [
+			f"sum(if(k.counted and k.is_primary, {sql}, 0)) as `total_{name}`"
+			for name, sql in kpi_sums_sql().items()
+		]
 	return frappe.db.sql(
 		f"""select k.grp, {", ".join(columns)}
 		from (
@@ -343,7 +348,7 @@ def kpi_groups(filters) -> tuple[list[tuple[str, Kpis]], Kpis]:
 	groups = [
 		(r.grp, kpis_from_counts(r, headcounts.get(r.grp, 0))) for r in sorted(rows, key=lambda r: r.grp)
 	]
-	total = {name: sum(r[f"total_{name}"] or 0 for r in rows) for name in COUNTERS}
+	total = {name: sum(r.get(f"total_{name}", r[name]) or 0 for r in rows) for name in COUNTERS}
 	return groups, kpis_from_counts(total, headcount(filters.get("company"), departments))
 
 
