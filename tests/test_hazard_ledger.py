@@ -5,6 +5,7 @@ import datetime
 
 import frappe
 import pytest
+from ds_testkit import make_risk_point
 from ledger_kit import make_ticket
 
 from dual_system.hazard_governance.report.hidden_danger_kpis import hidden_danger_kpis
@@ -156,6 +157,101 @@ def test_the_trend_chart_counts_found_and_closed_by_month(org, quarter):
 	found, closed = (d["values"][-4:] for d in data["datasets"])
 	assert found == [2, 1, 2, 1]  # rejected tickets are not found hidden dangers
 	assert closed == [1, 1, 1, 0]
+
+
+@pytest.fixture
+def repeats(quarter, org):
+	"""More Q1 tickets on one risk point, its measure and its event: repeats within and
+	across months, tickets found by the point's 包保 persons, one found on the day measured."""
+	point = make_risk_point(
+		org.dept["a"],
+		main_responsible_person=org.employees["principal"],
+		technical_responsible_person=org.employees["lead_a"],
+		operating_responsible_person=org.employees["lead_a"],
+	)
+
+	def ticket(found, finder, **kw):
+		return make_ticket(
+			company=org.company,
+			department=org.dept["a"],
+			date_found=found,
+			risk_point=point,
+			finder=finder,
+			rectification_owner=org.employees["lead_a"],
+			**kw,
+		)
+
+	ticket(
+		"2026-01-10 08:00:00",
+		org.employees["principal"],
+		control_measure="M-x",
+		status="Closed",
+		closed_on="2026-01-12",
+		deadline="2026-01-11",
+	)
+	ticket("2026-01-10 08:00:00", org.employees["lead_a"], control_measure="M-x", risk_event="E-x")
+	ticket("2026-02-14 10:00:00", org.employees["lead_a"], risk_event="E-x", grade="Major")
+	ticket("2026-03-02 10:00:00", org.employees["officer"], risk_event="E-y", status="Closed")
+	ticket("2026-03-31 23:00:00", None, control_measure="M-x", status="Invalid")
+	ticket("2026-03-31 23:00:00", None, risk_event="E-y", source=None)
+
+
+def python_kpis(org, filters):
+	"""The KPIs as the pure functions compute them on the report's rows (the reference)."""
+	from dual_system.core.hazard_kpi import kpis, kpis_by, period_key
+	from dual_system.services.hazard_ledger import as_ticket, baobao_types, headcount, ticket_rows
+
+	filters = frappe._dict({"company": org.company, **Q1, **filters})
+	as_of, start, end = (datetime.date.fromisoformat(filters[k]) for k in ("as_of", "from_date", "to_date"))
+	rows = ticket_rows(filters)
+	by_name = {r.name: r for r in rows}
+	group_by = filters.get("group_by") or "Period"
+	keys = {
+		"Period": lambda t: [period_key(t.date_found, filters.get("period") or "Quarter")],
+		"Department": lambda t: [by_name[t.name].department or ""],
+		"Rectification Owner": lambda t: [by_name[t.name].owner_name or ""],
+		"包保 Type": lambda t: baobao_types(by_name[t.name]),
+	}
+	headcounts = {}
+	if group_by == "Department":
+		headcounts = {r.department: headcount(org.company, [r.department]) for r in rows}
+	tickets = [as_ticket(r) for r in rows]
+	groups = kpis_by(tickets, keys[group_by], as_of, start, end, headcounts)
+	departments = None
+	if filters.get("department"):
+		from dual_system.services.registers import department_subtree
+
+		departments = department_subtree(filters.department)
+	return list(groups.items()), kpis(tickets, as_of, start, end, headcount(org.company, departments))
+
+
+@pytest.mark.parametrize(
+	"filters",
+	[
+		{},
+		{"period": "Month"},
+		{"period": "Year"},
+		{"period": "Month", "as_of": "2026-02-14"},
+		{"group_by": "Department"},
+		{"group_by": "Rectification Owner"},
+		{"group_by": "包保 Type"},
+		{"group_by": "包保 Type", "department": "a"},
+		{"department": "a", "period": "Month"},
+	],
+)
+def test_kpis_in_sql_equal_the_pure_functions(org, repeats, filters):
+	"""The report aggregates in SQL; the pure functions of core.hazard_kpi on the same rows
+	give the same groups and figures (repeats, 包保 types in several groups included)."""
+	from dual_system.services.hazard_ledger import kpi_groups
+
+	if "department" in filters:
+		filters = {**filters, "department": org.dept[filters["department"]]}
+	full = frappe._dict({"company": org.company, **Q1, **filters})
+	groups, total = kpi_groups(full)
+	expected_groups, expected_total = python_kpis(org, filters)
+	assert groups == expected_groups
+	assert total == expected_total
+	assert total.found > 0 and (total.repeats > 0 or full.as_of < "2026-03-01")
 
 
 def test_ledger_lists_the_quarter_with_every_column(org, quarter):

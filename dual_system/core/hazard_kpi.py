@@ -67,7 +67,7 @@ class Kpis:
 	from_failed_measures: int = 0
 	employee_reports: int = 0
 	headcount: int = 0
-	days_to_close: tuple[float, ...] = field(default=(), repr=False)
+	days_to_close: int = field(default=0, repr=False)  # summed over the closed tickets
 
 	@property
 	def rectification_rate(self) -> float | None:
@@ -83,9 +83,9 @@ class Kpis:
 
 	@property
 	def average_days_to_close(self) -> float | None:
-		if not self.days_to_close:
+		if not self.closed:
 			return None
-		return round(sum(self.days_to_close) / len(self.days_to_close), 2)
+		return round(self.days_to_close / self.closed, 2)
 
 	@property
 	def repeat_rate(self) -> float | None:
@@ -173,6 +173,52 @@ def _as_datetime(value) -> datetime.datetime:
 	return datetime.datetime.combine(value, datetime.time())
 
 
+# What each counted ticket adds to the sums the KPIs are made of (besides found and
+# repeats, which depend on the other tickets). The reports compute the same sums in
+# SQL (dual_system/services/hazard_ledger.py, KPI_SUMS); tests hold both to these.
+COUNTERS = (
+	"found",
+	"closed",
+	"came_due",
+	"closed_on_time",
+	"majors_found",
+	"majors_closed",
+	"majors_open",
+	"open_overdue",
+	"repeats",
+	"self_found",
+	"from_failed_measures",
+	"employee_reports",
+	"days_to_close",
+)
+
+
+def ticket_counts(t: TicketRow, as_of: datetime.date) -> dict[str, int]:
+	"""The counters one counted ticket adds, as of a day (found and repeats excepted)."""
+	closed_on = _day(t.closed_on) if t.closed else None
+	is_closed = closed_on is not None and closed_on <= as_of
+	came_due = bool(t.deadline and t.deadline <= as_of)
+	major = t.grade == MAJOR
+	return {
+		"closed": int(is_closed),
+		"came_due": int(came_due),
+		"closed_on_time": int(came_due and is_closed and closed_on <= t.deadline),
+		"majors_found": int(major),
+		"majors_closed": int(major and is_closed),
+		"majors_open": int(major and not is_closed),
+		"open_overdue": int(not is_closed and bool(t.deadline) and t.deadline < as_of),
+		"self_found": int(t.source not in OUTSIDE_SOURCES),
+		"from_failed_measures": int(t.source == FAILED_MEASURE_SOURCE),
+		"employee_reports": int(t.source == EMPLOYEE_REPORT_SOURCE),
+		"days_to_close": (closed_on - _day(t.date_found)).days if is_closed else 0,
+	}
+
+
+def kpis_from_counts(counts: dict, headcount: int = 0) -> Kpis:
+	"""The KPIs of summed counters (COUNTERS; a missing one is 0)."""
+	return Kpis(**{name: int(counts.get(name) or 0) for name in COUNTERS}, headcount=headcount)
+
+
 def kpis(
 	tickets: Iterable[TicketRow],
 	as_of: datetime.date,
@@ -184,45 +230,13 @@ def kpis(
 	day measured: a ticket found later did not exist yet — as of that day."""
 	end = min(end, as_of) if end else as_of
 	rows = counted(tickets, start, end)
-	repeats = repeated(rows)
-	closed = came_due = on_time = majors = majors_closed = majors_open = overdue = 0
-	self_found = failed = reports = 0
-	days: list[float] = []
+	counts = dict.fromkeys(COUNTERS, 0)
 	for t in rows:
-		closed_on = _day(t.closed_on) if t.closed else None
-		is_closed = closed_on is not None and closed_on <= as_of
-		if is_closed:
-			closed += 1
-			days.append((closed_on - _day(t.date_found)).days)
-		if t.deadline and t.deadline <= as_of:
-			came_due += 1
-			if is_closed and closed_on <= t.deadline:
-				on_time += 1
-		if not is_closed and t.deadline and t.deadline < as_of:
-			overdue += 1
-		if t.grade == MAJOR:
-			majors += 1
-			majors_closed += is_closed
-			majors_open += not is_closed
-		self_found += t.source not in OUTSIDE_SOURCES
-		failed += t.source == FAILED_MEASURE_SOURCE
-		reports += t.source == EMPLOYEE_REPORT_SOURCE
-	return Kpis(
-		found=len(rows),
-		closed=closed,
-		came_due=came_due,
-		closed_on_time=on_time,
-		majors_found=majors,
-		majors_closed=majors_closed,
-		majors_open=majors_open,
-		open_overdue=overdue,
-		repeats=len(repeats),
-		self_found=self_found,
-		from_failed_measures=failed,
-		employee_reports=reports,
-		headcount=headcount,
-		days_to_close=tuple(days),
-	)
+		for name, value in ticket_counts(t, as_of).items():
+			counts[name] += value
+	counts["found"] = len(rows)
+	counts["repeats"] = len(repeated(rows))
+	return kpis_from_counts(counts, headcount)
 
 
 def kpis_by(

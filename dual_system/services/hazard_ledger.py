@@ -17,11 +17,17 @@ from frappe import _
 from frappe.utils import add_days, flt, getdate, nowdate
 
 from dual_system.core.hazard_kpi import (
+	CLOSED,
+	COUNTERS,
+	EMPLOYEE_REPORT_SOURCE,
+	FAILED_MEASURE_SOURCE,
+	MAJOR,
+	OUTSIDE_SOURCES,
 	REJECTED,
 	Kpis,
 	TicketRow,
 	kpis,
-	kpis_by,
+	kpis_from_counts,
 	period_key,
 	quarter_bounds,
 	statutory_return_due,
@@ -32,8 +38,9 @@ DOCTYPE = "Hazard Ticket"
 T = "`tabHazard Ticket`"
 
 
-def ticket_where(filters, date_field: str = "date_found") -> tuple[str, dict]:
-	"""The WHERE clause of the hidden-danger reports and its values."""
+def ticket_where(filters, date_field: str = "date_found", departments=None) -> tuple[str, dict]:
+	"""The WHERE clause of the hidden-danger reports and its values (``departments``:
+	the subtree of the department filter when the caller has it already)."""
 	from frappe.desk.reportview import build_match_conditions
 
 	if not frappe.has_permission(DOCTYPE, "read"):
@@ -45,7 +52,9 @@ def ticket_where(filters, date_field: str = "date_found") -> tuple[str, dict]:
 		values["company"] = filters.company
 	if filters.get("department"):
 		clauses.append(f"{T}.department in %(departments)s")
-		values["departments"] = tuple(department_subtree(filters.department)) or ("",)
+		if departments is None:
+			departments = department_subtree(filters.department)
+		values["departments"] = tuple(departments) or ("",)
 	if filters.get("from_date"):
 		clauses.append(f"{T}.`{date_field}` >= %(from_date)s")
 		values["from_date"] = getdate(filters.from_date)
@@ -83,16 +92,28 @@ LEDGER_SELECT = f"""
 """
 
 
-def ledger_count(filters=None) -> int:
-	where, values = ticket_where(filters)
+def ledger_count(filters=None, where: tuple[str, dict] | None = None) -> int:
+	where, values = where or ticket_where(filters)
 	return frappe.db.sql(f"select count(*) from {T} where {where}", values)[0][0]
 
 
-def ledger_rows(filters=None, start: int = 0, limit: int | None = None) -> list[dict]:
+def ledger_page(filters=None) -> tuple[list[dict], int]:
+	"""The ledger's page of the Rows filter and the number of rows of the whole ledger
+	(counted only when the page is full), on one WHERE clause."""
+	where = ticket_where(filters)
+	limit = page_limit(filters)
+	rows = ledger_rows(filters, limit=limit, where=where)
+	total = ledger_count(filters, where) if limit and len(rows) == limit else len(rows)
+	return rows, total
+
+
+def ledger_rows(
+	filters=None, start: int = 0, limit: int | None = None, where: tuple[str, dict] | None = None
+) -> list[dict]:
 	"""The ledger, newest first; ``limit`` 0 (or the Rows filter "All"): every row."""
 	filters = frappe._dict(filters or {})
 	limit = page_limit(filters) if limit is None else limit
-	where, values = ticket_where(filters)
+	where, values = where or ticket_where(filters)
 	page = f"limit {int(limit)} offset {int(start)}" if limit else ""
 	rows = frappe.db.sql(
 		f"{LEDGER_SELECT} where {where} order by {T}.date_found desc, {T}.name desc {page}",
@@ -172,32 +193,163 @@ def headcount(company: str | None, departments: list[str] | None) -> int:
 	return frappe.db.count("Employee", filters)
 
 
+def headcounts_by_department(company: str | None, departments: list[str]) -> dict[str, int]:
+	"""Active employees of each department (not of its subtree), in one query."""
+	if not departments:
+		return {}
+	filters = {"status": "Active", "department": ("in", departments)}
+	if company:
+		filters["company"] = company
+	rows = frappe.get_all("Employee", filters, ["department", "count(*) as n"], group_by="department")
+	return {r.department: r.n for r in rows}
+
+
+def _sql_in(values) -> str:
+	return ", ".join(frappe.db.escape(v) for v in sorted(values))
+
+
+def kpi_sums_sql() -> dict[str, str]:
+	"""The counters of dual_system.core.hazard_kpi.ticket_counts as SQL on one counted
+	ticket of the derived table ``k`` (found and repeats are counted by kpi_sums);
+	tests hold both to the same figures."""
+	return {
+		"closed": "k.is_closed",
+		"came_due": "k.came_due",
+		"closed_on_time": "(k.came_due and k.is_closed and k.closed_on <= k.deadline)",
+		"majors_found": "k.major",
+		"majors_closed": "(k.major and k.is_closed)",
+		"majors_open": "(k.major and not k.is_closed)",
+		"open_overdue": "(not k.is_closed and k.deadline is not null and k.deadline < %(as_of)s)",
+		"self_found": f"(k.source not in ({_sql_in(OUTSIDE_SOURCES)}))",
+		"from_failed_measures": f"(k.source = {frappe.db.escape(FAILED_MEASURE_SOURCE)})",
+		"employee_reports": f"(k.source = {frappe.db.escape(EMPLOYEE_REPORT_SOURCE)})",
+		"days_to_close": "if(k.is_closed, datediff(k.closed_on, k.date_found), 0)",
+	}
+
+
+def _group_sql(group_by: str, period: str) -> tuple[str, str, str, str]:
+	"""(group expression, primary-row expression, joins, extra FROM) of a KPI grouping:
+	a ticket is in one group, or for 包保 types in one to three (the primary row counts
+	it once for the total)."""
+	if group_by == "Period":
+		if period == "Quarter":
+			return f"concat(year({T}.date_found), '-Q', quarter({T}.date_found))", "1", "", ""
+		formats = {"Month": "'%%Y-%%m'", "Year": "'%%Y'"}  # period_key's labels
+		if period not in formats:
+			raise ValueError(f"unknown period {period!r}")
+		return f"date_format({T}.date_found, {formats[period]})", "1", "", ""
+	if group_by == "Department":
+		return f"ifnull({T}.department, '')", "1", "", ""
+	if group_by == "Rectification Owner":
+		join = f"left join `tabEmployee` owner on owner.name = {T}.rectification_owner"
+		return "ifnull(owner.employee_name, '')", "1", join, ""
+	# 包保 type: which of the risk point's 包保 persons found the ticket
+	join = f"left join `tabRisk Point` point on point.name = {T}.risk_point"
+	found_by = {
+		label: f"coalesce(ifnull({T}.finder, '') != '' and point.`{field}` = {T}.finder, 0)"
+		for field, label in BAOBAO_TYPES
+	}
+	types = " union all ".join(
+		f"select {frappe.db.escape(label)} as label" for label in [*found_by, NOT_BAOBAO]
+	)
+	first = (
+		"case "
+		+ " ".join(f"when {cond} then {frappe.db.escape(label)}" for label, cond in found_by.items())
+		+ f" else {frappe.db.escape(NOT_BAOBAO)} end"
+	)
+	member = (
+		"case baobao.label "
+		+ " ".join(f"when {frappe.db.escape(label)} then {cond}" for label, cond in found_by.items())
+		+ f" else not ({' or '.join(found_by.values())}) end"
+	)
+	return "baobao.label", f"(baobao.label = {first})", join, f"join ({types}) baobao on {member}"
+
+
+def kpi_sums(filters, group_by: str, period: str, as_of: datetime.date, end, departments=None) -> list[dict]:
+	"""Per group, the summed KPI counters of its counted tickets (``name``), the repeats
+	of the group's tickets among all tickets (``total_repeats``) and, for 包保 types,
+	the counters of the group's tickets counted once for the total (``total_name``).
+
+	One query on the window and the reader's scope of ticket_where: every ticket makes
+	its group (as the pure kpis_by does), rejected tickets and tickets found after the
+	day measured count for nothing, repeats are found by row numbers over each group
+	and over the total."""
+	where, values = ticket_where(filters, departments=departments)
+	values["as_of"] = as_of
+	values["kpi_end"] = add_days(min(end, as_of) if end else as_of, 1)
+	group, primary, join, baobao = _group_sql(group_by, period)
+	order = "order by b.date_found, b.sort_name"
+	# row numbers in a derived table of their own and compared outside it: MariaDB 10.11
+	# answered wrongly with several windows inside one boolean expression
+	numbers = ", ".join(
+		f"row_number() over (partition by b.{over}, b.counted, b.{field} {order}) as {field}_in_{scope}"
+		for scope, over in (("group", "grp"), ("total", "is_primary"))
+		for field in ("control_measure", "risk_event")
+	)
+
+	def repeat(scope: str) -> str:
+		return (
+			f"((ifnull(w.control_measure, '') != '' and w.control_measure_in_{scope} > 1)"
+			f" or (ifnull(w.risk_event, '') != '' and w.risk_event_in_{scope} > 1))"
+		)
+
+	columns = ["sum(k.counted) as found", "sum(k.repeat_in_group) as repeats"]
+	columns += [f"sum(if(k.counted, {sql}, 0)) as `{name}`" for name, sql in kpi_sums_sql().items()]
+	# the total: the group sums, but for tickets counted once (a 包保 ticket may be in
+	# several groups) and with repeats over all groups
+	columns.append("sum(k.repeat_in_total) as total_repeats")
+	if primary != "1":
+		columns.append("sum(k.counted * k.is_primary) as total_found")
+		columns += [
+			f"sum(if(k.counted and k.is_primary, {sql}, 0)) as `total_{name}`"
+			for name, sql in kpi_sums_sql().items()
+		]
+	return frappe.db.sql(
+		f"""select k.grp, {", ".join(columns)}
+		from (
+			select w.*, (w.counted and {repeat("group")}) as repeat_in_group,
+				(w.counted and w.is_primary and {repeat("total")}) as repeat_in_total
+			from (
+				select b.*, {numbers}
+				from (
+				select {group} as grp, {primary} as is_primary,
+					{T}.date_found, cast({T}.name as binary) as sort_name,
+					{T}.control_measure, {T}.risk_event, {T}.deadline, {T}.closed_on,
+					ifnull({T}.source, '') as source,
+					coalesce({T}.status = {frappe.db.escape(CLOSED)} and {T}.closed_on <= %(as_of)s, 0)
+						as is_closed,
+					coalesce({T}.deadline <= %(as_of)s, 0) as came_due,
+					coalesce({T}.grade = {frappe.db.escape(MAJOR)}, 0) as major,
+					(ifnull({T}.status, '') not in ({_sql_in(REJECTED)}) and {T}.date_found < %(kpi_end)s)
+						as counted
+				from {T} {join} {baobao}
+				where {where}
+				) b
+			) w
+		) k
+		group by k.grp""",
+		values,
+		as_dict=True,
+	)
+
+
 def kpi_groups(filters) -> tuple[list[tuple[str, Kpis]], Kpis]:
 	"""(group label, KPIs) per group of the ``group_by`` filter, and the total."""
 	filters = frappe._dict(filters or {})
 	as_of = getdate(filters.get("as_of") or nowdate())
-	start = getdate(filters.from_date) if filters.get("from_date") else None
 	end = getdate(filters.to_date) if filters.get("to_date") else None
-	rows = ticket_rows(filters)
-	by_name = {r.name: r for r in rows}
-	tickets = [as_ticket(r) for r in rows]
 	group_by = filters.get("group_by") or "Period"
 	period = filters.get("period") or "Quarter"
 	departments = department_subtree(filters.department) if filters.get("department") else None
+	rows = kpi_sums(filters, group_by, period, as_of, end, departments)
 	headcounts = {}
-	if group_by == "Period":
-		key = lambda t: [period_key(t.date_found, period)]  # noqa: E731
-	elif group_by == "Department":
-		key = lambda t: [by_name[t.name].department or ""]  # noqa: E731
-		for department in {r.department for r in rows if r.department}:
-			headcounts[department] = headcount(filters.get("company"), [department])
-	elif group_by == "Rectification Owner":
-		key = lambda t: [by_name[t.name].owner_name or ""]  # noqa: E731
-	else:
-		key = lambda t: baobao_types(by_name[t.name])  # noqa: E731
-	groups = list(kpis_by(tickets, key, as_of, start, end, headcounts).items())
-	total = kpis(tickets, as_of, start, end, headcount(filters.get("company"), departments))
-	return groups, total
+	if group_by == "Department":
+		headcounts = headcounts_by_department(filters.get("company"), [r.grp for r in rows if r.grp])
+	groups = [
+		(r.grp, kpis_from_counts(r, headcounts.get(r.grp, 0))) for r in sorted(rows, key=lambda r: r.grp)
+	]
+	total = {name: sum(r.get(f"total_{name}", r[name]) or 0 for r in rows) for name in COUNTERS}
+	return groups, kpis_from_counts(total, headcount(filters.get("company"), departments))
 
 
 def kpi_rows(filters) -> list[dict]:

@@ -26,10 +26,14 @@ MEASURE_COLUMNS = {
 
 
 def department_subtree(department: str) -> list[str]:
-	bounds = frappe.db.get_value("Department", department, ["lft", "rgt"])
-	if not bounds:
-		return [department]
-	return frappe.get_all("Department", {"lft": (">=", bounds[0]), "rgt": ("<=", bounds[1])}, pluck="name")
+	"""A department and every department under it (itself alone if it is not in the tree)."""
+	names = frappe.db.sql_list(
+		"""select d.name from `tabDepartment` d
+		join `tabDepartment` root on root.name = %s
+		where d.lft >= root.lft and d.rgt <= root.rgt""",
+		(department,),
+	)
+	return names or [department]
 
 
 def _point_filters(filters: dict) -> dict:

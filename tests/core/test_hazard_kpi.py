@@ -12,14 +12,17 @@ from dual_system.core.escalation import (
 	step_key,
 )
 from dual_system.core.hazard_kpi import (
+	COUNTERS,
 	TicketRow,
 	kpis,
 	kpis_by,
+	kpis_from_counts,
 	period_key,
 	quarter_bounds,
 	ratio,
 	repeated,
 	statutory_return_due,
+	ticket_counts,
 )
 
 
@@ -124,6 +127,63 @@ def test_nothing_found_gives_no_rates_not_zero():
 	assert k.on_time_rate is None
 	assert k.average_days_to_close is None
 	assert k.reports_per_head is None
+
+
+# what one counted ticket adds (the reports sum the same counters in SQL), as of AS_OF
+COUNTS = {
+	"HT-1": {"closed": 1, "came_due": 1, "closed_on_time": 1, "from_failed_measures": 1, "days_to_close": 3},
+	"HT-2": {"closed": 1, "came_due": 1, "days_to_close": 22},
+	"HT-3": {"came_due": 1, "majors_found": 1, "majors_open": 1, "open_overdue": 1, "employee_reports": 1},
+	"HT-4": {"closed": 1, "majors_found": 1, "majors_closed": 1, "days_to_close": 20},
+	"HT-5": {},
+}
+SELF_FOUND = {"HT-1", "HT-3", "HT-5"}
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_what_one_ticket_counts(name):
+	ticket = next(x for x in TICKETS if x.name == name)
+	expected = (
+		{counter: 0 for counter in COUNTERS if counter not in ("found", "repeats")}
+		| COUNTS[name]
+		| {"self_found": int(name in SELF_FOUND)}
+	)
+	assert ticket_counts(ticket, AS_OF) == expected
+
+
+@pytest.mark.parametrize(
+	"as_of,name,expected",
+	[
+		# closed after the day measured: open that day, and overdue once past the deadline
+		("2026-02-05", "HT-2", {"came_due": 1, "open_overdue": 1}),
+		("2026-02-01", "HT-2", {"came_due": 1}),
+		# closed on the day measured: closed, not yet come due (deadline 01-10)
+		("2026-01-08", "HT-1", {"closed": 1, "days_to_close": 3}),
+		("2026-01-10", "HT-1", {"closed": 1, "came_due": 1, "closed_on_time": 1, "days_to_close": 3}),
+	],
+)
+def test_counts_as_of_a_day(as_of, name, expected):
+	ticket = next(x for x in TICKETS if x.name == name)
+	counts = {k: v for k, v in ticket_counts(ticket, d(as_of)).items() if v}
+	counts.pop("self_found", None)
+	counts.pop("from_failed_measures", None)
+	assert counts == expected
+
+
+def test_a_closed_status_without_a_closing_day_is_not_closed():
+	counts = ticket_counts(t("X", "2026-01-05", "Closed", deadline="2026-01-06"), AS_OF)
+	assert (counts["closed"], counts["open_overdue"], counts["days_to_close"]) == (0, 1, 0)
+
+
+def test_kpis_from_summed_counts_equal_kpis_of_the_rows():
+	counted_rows = [x for x in TICKETS if x.name in COUNTS]
+	sums = {counter: 0 for counter in COUNTERS}
+	for x in counted_rows:
+		for counter, value in ticket_counts(x, AS_OF).items():
+			sums[counter] += value
+	sums |= {"found": len(counted_rows), "repeats": len(repeated(counted_rows))}
+	assert kpis_from_counts(sums, headcount=20) == kpis(TICKETS, AS_OF, *Q1, headcount=20)
+	assert kpis_from_counts({}) == kpis([], AS_OF)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, dual_system contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe.model.document import Document
 
 from dual_system.permissions import ScopedDocument
@@ -135,3 +136,10 @@ class HazardTicket(ScopedDocument, Document):
 
 	def on_update(self):
 		hazard.on_update(self)
+
+
+def on_doctype_update():
+	# the hidden-danger reports filter on a department subtree or a company and a window
+	# on date found, newest first (services/hazard_ledger.py; docs/benchmarks.md)
+	frappe.db.add_index("Hazard Ticket", ["department", "date_found"])
+	frappe.db.add_index("Hazard Ticket", ["company", "date_found"])

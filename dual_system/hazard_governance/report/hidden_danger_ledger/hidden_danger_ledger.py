@@ -4,20 +4,18 @@
 
 from frappe import _
 
-from dual_system.services.hazard_ledger import ledger_count, ledger_rows
+from dual_system.services.hazard_ledger import ledger_page
 from dual_system.services.registers import page_limit
 
 
 def execute(filters=None):
-	rows = ledger_rows(filters)
+	rows, total = ledger_page(filters)
 	limit = page_limit(filters)
 	message = None
-	if limit and len(rows) == limit:
-		total = ledger_count(filters)
-		if total > limit:
-			message = _(
-				"Showing the {0} newest of {1} hidden dangers. Choose All in Rows for every row."
-			).format(limit, total)
+	if limit and total > limit:
+		message = _("Showing the {0} newest of {1} hidden dangers. Choose All in Rows for every row.").format(
+			limit, total
+		)
 	return get_columns(), rows, message
 
 
