@@ -19,7 +19,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, get_datetime, get_link_to_form, getdate, now_datetime, to_timedelta
 
-from dual_system.core import schedule
+from dual_system.core import investigation, schedule
 from dual_system.services.errors import DualSystemValidationError
 
 PLAN_BATCH = 100
@@ -92,8 +92,12 @@ def item_class(measure_class: str | None) -> str:
 	return BASIC if measure_class in BASIC_MANAGEMENT_CLASSES else ON_SITE
 
 
-def scoped_measures(control_measure=None, risk_event=None, risk_point=None) -> list[frappe._dict]:
-	"""The active control measures of the narrowest scope given."""
+def scoped_measures(
+	control_measure=None, risk_event=None, risk_point=None, departments=None, company=None
+) -> list[frappe._dict]:
+	"""The active control measures of the narrowest scope given: a measure, an event, a
+	risk point (and the points under it), or departments (the active risk points of the
+	company's departments and their sub-departments, ``core.investigation``)."""
 	fields = [
 		"name",
 		"company",
@@ -114,9 +118,41 @@ def scoped_measures(control_measure=None, risk_event=None, risk_point=None) -> l
 			"Risk Point", {"lft": (">=", lft), "rgt": ("<=", rgt), "status": "Active"}, pluck="name"
 		)
 		filters = {"risk_point": ("in", points or [risk_point]), "status": "Active"}
+	elif departments:
+		points = frappe.get_all(
+			"Risk Point",
+			{
+				"department": ("in", covered_departments(company, departments) or [""]),
+				"company": company,
+				"status": "Active",
+			},
+			pluck="name",
+		)
+		if not points:
+			return []
+		filters = {"risk_point": ("in", points), "status": "Active"}
 	else:
 		return []
 	return frappe.get_all("Control Measure", filters=filters, fields=fields, order_by="risk_point, creation")
+
+
+def covered_departments(company: str, departments) -> list[str]:
+	"""The company's departments in the subtrees of ``departments`` (themselves included)."""
+	tree = frappe.get_all("Department", {"company": company}, ["name", "lft", "rgt"], as_list=True)
+	return investigation.departments_in_subtrees(tree, departments)
+
+
+def type_default_cycle(investigation_type: str | None, level: str | None):
+	"""The investigation type's default cycle for an organisational level (``core.investigation``)."""
+	if not investigation_type:
+		return None
+	cycles = frappe.get_all(
+		"Investigation Type Cycle",
+		filters={"parent": investigation_type, "parenttype": "Investigation Type", "parentfield": "cycles"},
+		fields=["organisational_level", "cycle_interval", "cycle_unit"],
+		order_by="idx asc",
+	)
+	return investigation.default_cycle(cycles, level)
 
 
 def checklist_rows(measures) -> list[dict]:
