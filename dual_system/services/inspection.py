@@ -610,7 +610,7 @@ def complete_task(task: str, answers, user: str | None = None) -> frappe._dict:
 			)
 		row.result, row.note = result, note or None
 		if answer.get("photo"):
-			row.photo = answer["photo"]
+			row.photo = claim_photo(answer["photo"], doc, row, user)
 	now = now_datetime()
 	doc.status = schedule.DONE
 	doc.completed_on = now
@@ -635,6 +635,59 @@ def complete_task(task: str, answers, user: str | None = None) -> frappe._dict:
 	)
 
 
+def claim_photo(url: str, task, row, user: str) -> str:
+	"""The photo of a checklist row: a private file the answering user uploaded (the
+	phone page uploads it unattached, as the assignee may not write the task), attached
+	here to the task, so whoever may read the task may see it and nobody else. A file
+	already attached to the task (a retried completion) is kept."""
+	url = (url or "").strip()
+	files = frappe.get_all(
+		"File",
+		filters={"file_url": url, "is_folder": 0},
+		fields=["name", "owner", "is_private", "attached_to_doctype", "attached_to_name"],
+	)
+	if any(f.attached_to_doctype == task.doctype and f.attached_to_name == task.name for f in files):
+		return url
+	mine = [f for f in files if f.owner == user and not f.attached_to_doctype and f.is_private]
+	if not mine:
+		frappe.throw(
+			_("Row {0}: the photo must be a private file you uploaded yourself").format(row.idx),
+			InspectionTaskError,
+			title=_("Invalid Photo"),
+		)
+	attach_file(mine[0].name, task.doctype, task.name, "photo")
+	return url
+
+
+def attach_file(file: str, doctype: str, name: str, field: str) -> None:
+	frappe.db.set_value(
+		"File",
+		file,
+		{"attached_to_doctype": doctype, "attached_to_name": name, "attached_to_field": field},
+		update_modified=False,
+	)
+
+
+def attach_copy(url: str | None, doctype: str, name: str, field: str) -> None:
+	"""A private File record of ``url`` attached to a record (the same stored file, as
+	Frappe keeps one record per attachment); nothing when one is already there."""
+	if not url or frappe.db.exists(
+		"File", {"file_url": url, "attached_to_doctype": doctype, "attached_to_name": name}
+	):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_url": url,
+			"is_private": 1 if url.startswith("/private/") else 0,
+			"attached_to_doctype": doctype,
+			"attached_to_name": name,
+			"attached_to_field": field,
+			"folder": "Home/Attachments",
+		}
+	).insert(ignore_permissions=True)
+
+
 def raise_defect(task, row) -> str:
 	"""The Hazard Ticket of a failed checklist row; the existing one when a previous
 	attempt already raised it (one ticket per task row)."""
@@ -651,7 +704,7 @@ def raise_defect(task, row) -> str:
 		)
 	# the assignee answering its own task may report what it found at the task's risk point,
 	# wherever that point's department lies (complete_task checked who answers)
-	return hazard.raise_ticket(
+	ticket = hazard.raise_ticket(
 		{
 			"company": task.company,
 			"department": task.department,
@@ -671,6 +724,9 @@ def raise_defect(task, row) -> str:
 		},
 		ignore_permissions=True,
 	)
+	# the photo is the ticket's before-photo too: readable by whoever may read the ticket
+	attach_copy(row.photo, "Hazard Ticket", ticket, "photo_before")
+	return ticket
 
 
 def task_link(name: str) -> str:
