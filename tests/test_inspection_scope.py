@@ -223,3 +223,24 @@ def test_the_form_asks_the_server_for_the_default(sp, as_user):
 	assert api.default_cycle(type_of(5), "Company Level") is None
 	with pytest.raises(frappe.DoesNotExistError):
 		api.default_cycle("No Such Type")
+
+
+@pytest.mark.parametrize("level, expected", [("Workshop Level", (1, "Week")), ("Post Level", (2, "Hour"))])
+def test_one_click_on_a_measure_without_a_cycle_takes_the_routine_default_of_its_level(
+	sp, as_user, level, expected
+):
+	measure = sorted(sp.measures["a"])[0]
+	frappe.db.set_value(
+		"Control Measure", measure, {"cycle_value": 0, "checker_level": level, "control_level": level}
+	)
+	as_user(sp.org.user("officer"))
+	plan = frappe.get_doc("Inspection Plan", api.create_inspection_plan("Control Measure", measure))
+	assert (plan.cycle_interval, plan.cycle_unit, plan.organisational_level) == (*expected, level)
+
+
+def test_one_click_on_a_measure_with_a_cycle_keeps_it(sp, as_user):
+	measure = sorted(sp.measures["a"])[0]
+	frappe.db.set_value("Control Measure", measure, {"cycle_value": 3, "cycle_unit": "Day"})
+	as_user(sp.org.user("officer"))
+	plan = frappe.get_doc("Inspection Plan", api.create_inspection_plan("Control Measure", measure))
+	assert (plan.cycle_interval, plan.cycle_unit) == (3, "Day")

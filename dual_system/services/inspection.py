@@ -185,7 +185,9 @@ def new_plan(doctype: str, name: str) -> frappe.model.document.Document:
 		point = frappe.get_doc("Risk Point", measure.risk_point)
 		title = _("Check: {0}").format(measure.description[:80])
 		scope = {"control_measure": measure.name, "risk_point": point.name}
-		cycle = (measure.cycle_value or 1, measure.cycle_unit or "Day")
+		cycle = (
+			(measure.cycle_value, measure.cycle_unit) if measure.cycle_value and measure.cycle_unit else None
+		)
 		level = measure.checker_level or measure.control_level
 	else:
 		point = frappe.get_doc("Risk Point", name)
@@ -198,7 +200,7 @@ def new_plan(doctype: str, name: str) -> frappe.model.document.Document:
 			["cycle_value", "cycle_unit"],
 			order_by="creation asc",
 		)
-		cycle = first or (1, "Day")
+		cycle = first
 		level = point.current_control_level
 	plan = frappe.get_doc(
 		{
@@ -210,8 +212,9 @@ def new_plan(doctype: str, name: str) -> frappe.model.document.Document:
 			"company": point.company,
 			"department": point.department,
 			**scope,
-			"cycle_interval": cycle[0],
-			"cycle_unit": cycle[1],
+			# without a cycle of its own: the type's default for the level (InspectionPlan.set_default_cycle)
+			"cycle_interval": cycle[0] if cycle else None,
+			"cycle_unit": cycle[1] if cycle else None,
 			"start_date": getdate(),
 			"assignee": point.responsible_employee,
 			"assignee_role": None if point.responsible_employee else "Inspector",
