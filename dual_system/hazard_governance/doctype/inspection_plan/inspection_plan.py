@@ -13,6 +13,49 @@ from dual_system.services.inspection import InspectionPlanError
 
 
 class InspectionPlan(ScopedDocument, Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from dual_system.hazard_governance.doctype.inspection_plan_department.inspection_plan_department import (
+			InspectionPlanDepartment,
+		)
+		from dual_system.hazard_governance.doctype.inspection_plan_item.inspection_plan_item import (
+			InspectionPlanItem,
+		)
+
+		assignee: DF.Link | None
+		assignee_department: DF.Link | None
+		assignee_name: DF.Data | None
+		assignee_role: DF.Link | None
+		baobao_work_type: DF.Literal["Routine", "Main", "Technical", "Operating"]
+		company: DF.Link
+		control_measure: DF.Link | None
+		cycle_interval: DF.Int
+		cycle_unit: DF.Literal["", "Hour", "Day", "Week", "Month", "Year"]
+		department: DF.Link | None
+		enabled: DF.Check
+		end_date: DF.Date | None
+		generated_until: DF.Datetime | None
+		investigation_type: DF.Link
+		items: DF.Table[InspectionPlanItem]
+		naming_series: DF.Literal["IP-.YYYY.-.#####"]
+		organisational_level: DF.Literal["", "Company Level", "Workshop Level", "Team Level", "Post Level"]
+		plan_title: DF.Data
+		risk_event: DF.Link | None
+		risk_point: DF.Link | None
+		scope_departments: DF.TableMultiSelect[InspectionPlanDepartment]
+		start_date: DF.Date
+		task_number: DF.Int
+		work_day_type: DF.Literal["Every Day", "Working Days", "Non-working Days"]
+		work_end: DF.Time | None
+		work_start: DF.Time | None
+
+	# end: auto-generated types
 	def validate(self):
 		if self.is_new() or self.flags.in_insert:  # a dict given to get_doc is not "new"
 			self.set_default_cycle()

@@ -6,8 +6,21 @@ from frappe.model.document import Document
 from dual_system.permissions import ScopedChild
 
 
+# A department in an inspection plan's scope: the active control measures of the risk
+# points of it and its sub-departments make the checklist.
 class InspectionPlanDepartment(ScopedChild, Document):
-	"""A department in an inspection plan's scope: the active control measures of the
-	risk points of it and its sub-departments make the checklist."""
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		department: DF.Link
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 
 	pass
