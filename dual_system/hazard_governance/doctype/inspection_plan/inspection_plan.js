@@ -24,9 +24,10 @@ frappe.ui.form.on("Inspection Plan", {
 	organisational_level(frm) {
 		fill_default_cycle(frm);
 	},
-	scope_departments(frm) {
+	validate(frm) {
 		// a plan of one department belongs to it (the server checks the owning department
-		// before it validates the plan, so the form fills it in)
+		// before it validates the plan, so the form fills it in before saving; the
+		// multi-select adds its rows without a change event)
 		const rows = (frm.doc.scope_departments || []).filter((row) => row.department);
 		if (!frm.doc.department && rows.length === 1) {
 			frm.set_value("department", rows[0].department);
