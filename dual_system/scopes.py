@@ -124,7 +124,7 @@ SCOPES: dict[str, Scope] = {
 	"Inspection Plan": Scope(
 		departments=("department", "assignee_department"),
 		people=("assignee",),
-		children=("Inspection Plan Item",),
+		children=("Inspection Plan Item", "Inspection Plan Department"),
 		department_roles=INSPECTION_DEPARTMENT_ROLES,
 	),
 	"Inspection Task": Scope(

@@ -182,3 +182,35 @@ def test_the_investigator_answers_its_task_from_the_phone_page(sessions):
 		frappe.db.sql("update `tabInspection Task Item` set result=null where parent=%s", task)
 		frappe.db.sql("update `tabToDo` set status='Open' where reference_name=%s", task)
 		frappe.db.commit()
+
+
+INVESTIGATION_CARD = {
+	"Investigation Type",
+	"Inspection Plan",
+	"Inspection Task",
+	"Investigation Record",
+	"Task Completion Rate",
+	"Measures Without Plan",
+	"My Inspection Tasks",
+}
+
+
+@pytest.mark.parametrize("login", [*ROLES, EMPLOYEE])
+def test_the_workspace_has_the_investigation_card(sessions, login):
+	"""Every safety role finds the investigation masters, lists and reports on the Dual
+	Prevention workspace; a plain employee its own task list (and the lists it may read)."""
+	import json
+
+	# a GET, as the desk does: an earlier test of this module gave some sessions a CSRF token
+	response = sessions(login).get(
+		"/api/method/frappe.desk.desktop.get_desktop_page",
+		params={"page": json.dumps({"name": "Dual Prevention", "title": "Dual Prevention", "public": 1})},
+	)
+	assert response.status_code == 200, response.text[:600]
+	cards = {c["label"]: {link["link_to"] for link in c["links"]} for c in response.message["cards"]["items"]}
+	links = cards.get("Hidden-Danger Investigation", set())
+	if login == EMPLOYEE:
+		assert "My Inspection Tasks" in links and links <= INVESTIGATION_CARD
+		assert not links & {"Investigation Record", "Task Completion Rate", "Measures Without Plan"}
+	else:
+		assert links == INVESTIGATION_CARD

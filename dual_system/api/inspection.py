@@ -20,6 +20,28 @@ def create_inspection_plan(doctype: str, name: str) -> str:
 	return inspection.new_plan(doctype, name).name
 
 
+@frappe.whitelist()
+def default_cycle(investigation_type: str, organisational_level: str | None = None) -> dict | None:
+	"""The investigation type's default cycle for an organisational level, for the desk's
+	new-plan form (the server applies the same default when a plan is saved with its
+	cycle left empty)."""
+	if not frappe.db.exists("Investigation Type", investigation_type):
+		frappe.throw(
+			_("{0} {1} not found").format(_("Investigation Type"), frappe.bold(investigation_type)),
+			frappe.DoesNotExistError,
+		)
+	if not frappe.has_permission("Investigation Type", "read", doc=investigation_type):
+		frappe.throw(_("Not permitted to read {0}").format(_("Investigation Type")), frappe.PermissionError)
+	found = inspection.type_default_cycle(investigation_type, organisational_level)
+	if not found:
+		return None
+	return {
+		"organisational_level": found.organisational_level,
+		"cycle_interval": found.interval,
+		"cycle_unit": found.unit,
+	}
+
+
 @frappe.whitelist(methods=["POST"])
 def complete_task(task: str, answers) -> dict:
 	"""Record the results of one's own inspection task (see services.inspection.complete_task)."""

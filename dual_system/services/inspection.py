@@ -19,7 +19,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, get_datetime, get_link_to_form, getdate, now_datetime, to_timedelta
 
-from dual_system.core import schedule
+from dual_system.core import investigation, schedule
 from dual_system.services.errors import DualSystemValidationError
 
 PLAN_BATCH = 100
@@ -92,8 +92,12 @@ def item_class(measure_class: str | None) -> str:
 	return BASIC if measure_class in BASIC_MANAGEMENT_CLASSES else ON_SITE
 
 
-def scoped_measures(control_measure=None, risk_event=None, risk_point=None) -> list[frappe._dict]:
-	"""The active control measures of the narrowest scope given."""
+def scoped_measures(
+	control_measure=None, risk_event=None, risk_point=None, departments=None, company=None
+) -> list[frappe._dict]:
+	"""The active control measures of the narrowest scope given: a measure, an event, a
+	risk point (and the points under it), or departments (the active risk points of the
+	company's departments and their sub-departments, ``core.investigation``)."""
 	fields = [
 		"name",
 		"company",
@@ -114,9 +118,41 @@ def scoped_measures(control_measure=None, risk_event=None, risk_point=None) -> l
 			"Risk Point", {"lft": (">=", lft), "rgt": ("<=", rgt), "status": "Active"}, pluck="name"
 		)
 		filters = {"risk_point": ("in", points or [risk_point]), "status": "Active"}
+	elif departments:
+		points = frappe.get_all(
+			"Risk Point",
+			{
+				"department": ("in", covered_departments(company, departments) or [""]),
+				"company": company,
+				"status": "Active",
+			},
+			pluck="name",
+		)
+		if not points:
+			return []
+		filters = {"risk_point": ("in", points), "status": "Active"}
 	else:
 		return []
 	return frappe.get_all("Control Measure", filters=filters, fields=fields, order_by="risk_point, creation")
+
+
+def covered_departments(company: str, departments) -> list[str]:
+	"""The company's departments in the subtrees of ``departments`` (themselves included)."""
+	tree = frappe.get_all("Department", {"company": company}, ["name", "lft", "rgt"], as_list=True)
+	return investigation.departments_in_subtrees(tree, departments)
+
+
+def type_default_cycle(investigation_type: str | None, level: str | None):
+	"""The investigation type's default cycle for an organisational level (``core.investigation``)."""
+	if not investigation_type:
+		return None
+	cycles = frappe.get_all(
+		"Investigation Type Cycle",
+		filters={"parent": investigation_type, "parenttype": "Investigation Type", "parentfield": "cycles"},
+		fields=["organisational_level", "cycle_interval", "cycle_unit"],
+		order_by="idx asc",
+	)
+	return investigation.default_cycle(cycles, level)
 
 
 def checklist_rows(measures) -> list[dict]:
@@ -149,7 +185,9 @@ def new_plan(doctype: str, name: str) -> frappe.model.document.Document:
 		point = frappe.get_doc("Risk Point", measure.risk_point)
 		title = _("Check: {0}").format(measure.description[:80])
 		scope = {"control_measure": measure.name, "risk_point": point.name}
-		cycle = (measure.cycle_value or 1, measure.cycle_unit or "Day")
+		cycle = (
+			(measure.cycle_value, measure.cycle_unit) if measure.cycle_value and measure.cycle_unit else None
+		)
 		level = measure.checker_level or measure.control_level
 	else:
 		point = frappe.get_doc("Risk Point", name)
@@ -162,7 +200,7 @@ def new_plan(doctype: str, name: str) -> frappe.model.document.Document:
 			["cycle_value", "cycle_unit"],
 			order_by="creation asc",
 		)
-		cycle = first or (1, "Day")
+		cycle = first
 		level = point.current_control_level
 	plan = frappe.get_doc(
 		{
@@ -174,8 +212,9 @@ def new_plan(doctype: str, name: str) -> frappe.model.document.Document:
 			"company": point.company,
 			"department": point.department,
 			**scope,
-			"cycle_interval": cycle[0],
-			"cycle_unit": cycle[1],
+			# without a cycle of its own: the type's default for the level (InspectionPlan.set_default_cycle)
+			"cycle_interval": cycle[0] if cycle else None,
+			"cycle_unit": cycle[1] if cycle else None,
 			"start_date": getdate(),
 			"assignee": point.responsible_employee,
 			"assignee_role": None if point.responsible_employee else "Inspector",
@@ -574,7 +613,7 @@ def complete_task(task: str, answers, user: str | None = None) -> frappe._dict:
 			)
 		row.result, row.note = result, note or None
 		if answer.get("photo"):
-			row.photo = answer["photo"]
+			row.photo = claim_photo(answer["photo"], doc, row, user)
 	now = now_datetime()
 	doc.status = schedule.DONE
 	doc.completed_on = now
@@ -599,6 +638,59 @@ def complete_task(task: str, answers, user: str | None = None) -> frappe._dict:
 	)
 
 
+def claim_photo(url: str, task, row, user: str) -> str:
+	"""The photo of a checklist row: a private file the answering user uploaded (the
+	phone page uploads it unattached, as the assignee may not write the task), attached
+	here to the task, so whoever may read the task may see it and nobody else. A file
+	already attached to the task (a retried completion) is kept."""
+	url = (url or "").strip()
+	files = frappe.get_all(
+		"File",
+		filters={"file_url": url, "is_folder": 0},
+		fields=["name", "owner", "is_private", "attached_to_doctype", "attached_to_name"],
+	)
+	if any(f.attached_to_doctype == task.doctype and f.attached_to_name == task.name for f in files):
+		return url
+	mine = [f for f in files if f.owner == user and not f.attached_to_doctype and f.is_private]
+	if not mine:
+		frappe.throw(
+			_("Row {0}: the photo must be a private file you uploaded yourself").format(row.idx),
+			InspectionTaskError,
+			title=_("Invalid Photo"),
+		)
+	attach_file(mine[0].name, task.doctype, task.name, "photo")
+	return url
+
+
+def attach_file(file: str, doctype: str, name: str, field: str) -> None:
+	frappe.db.set_value(
+		"File",
+		file,
+		{"attached_to_doctype": doctype, "attached_to_name": name, "attached_to_field": field},
+		update_modified=False,
+	)
+
+
+def attach_copy(url: str | None, doctype: str, name: str, field: str) -> None:
+	"""A private File record of ``url`` attached to a record (the same stored file, as
+	Frappe keeps one record per attachment); nothing when one is already there."""
+	if not url or frappe.db.exists(
+		"File", {"file_url": url, "attached_to_doctype": doctype, "attached_to_name": name}
+	):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_url": url,
+			"is_private": 1 if url.startswith("/private/") else 0,
+			"attached_to_doctype": doctype,
+			"attached_to_name": name,
+			"attached_to_field": field,
+			"folder": "Home/Attachments",
+		}
+	).insert(ignore_permissions=True)
+
+
 def raise_defect(task, row) -> str:
 	"""The Hazard Ticket of a failed checklist row; the existing one when a previous
 	attempt already raised it (one ticket per task row)."""
@@ -615,7 +707,7 @@ def raise_defect(task, row) -> str:
 		)
 	# the assignee answering its own task may report what it found at the task's risk point,
 	# wherever that point's department lies (complete_task checked who answers)
-	return hazard.raise_ticket(
+	ticket = hazard.raise_ticket(
 		{
 			"company": task.company,
 			"department": task.department,
@@ -635,6 +727,9 @@ def raise_defect(task, row) -> str:
 		},
 		ignore_permissions=True,
 	)
+	# the photo is the ticket's before-photo too: readable by whoever may read the ticket
+	attach_copy(row.photo, "Hazard Ticket", ticket, "photo_before")
+	return ticket
 
 
 def task_link(name: str) -> str:

@@ -13,7 +13,52 @@ from dual_system.services.inspection import InspectionPlanError
 
 
 class InspectionPlan(ScopedDocument, Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from dual_system.hazard_governance.doctype.inspection_plan_department.inspection_plan_department import (
+			InspectionPlanDepartment,
+		)
+		from dual_system.hazard_governance.doctype.inspection_plan_item.inspection_plan_item import (
+			InspectionPlanItem,
+		)
+
+		assignee: DF.Link | None
+		assignee_department: DF.Link | None
+		assignee_name: DF.Data | None
+		assignee_role: DF.Link | None
+		baobao_work_type: DF.Literal["Routine", "Main", "Technical", "Operating"]
+		company: DF.Link
+		control_measure: DF.Link | None
+		cycle_interval: DF.Int
+		cycle_unit: DF.Literal["", "Hour", "Day", "Week", "Month", "Year"]
+		department: DF.Link | None
+		enabled: DF.Check
+		end_date: DF.Date | None
+		generated_until: DF.Datetime | None
+		investigation_type: DF.Link
+		items: DF.Table[InspectionPlanItem]
+		naming_series: DF.Literal["IP-.YYYY.-.#####"]
+		organisational_level: DF.Literal["", "Company Level", "Workshop Level", "Team Level", "Post Level"]
+		plan_title: DF.Data
+		risk_event: DF.Link | None
+		risk_point: DF.Link | None
+		scope_departments: DF.TableMultiSelect[InspectionPlanDepartment]
+		start_date: DF.Date
+		task_number: DF.Int
+		work_day_type: DF.Literal["Every Day", "Working Days", "Non-working Days"]
+		work_end: DF.Time | None
+		work_start: DF.Time | None
+
+	# end: auto-generated types
 	def validate(self):
+		if self.is_new() or self.flags.in_insert:  # a dict given to get_doc is not "new"
+			self.set_default_cycle()
 		self.validate_cycle()
 		self.validate_dates()
 		self.validate_scope()
@@ -22,8 +67,23 @@ class InspectionPlan(ScopedDocument, Document):
 		self.validate_assignee()
 		self.validate_task_number()
 
+	def set_default_cycle(self):
+		"""A new plan whose cycle was left empty takes its investigation type's default
+		cycle for its organisational level (DOMAIN.md §6.1), else one day."""
+		if self.cycle_interval or self.cycle_unit:
+			return
+		default = inspection.type_default_cycle(self.investigation_type, self.organisational_level)
+		if default:
+			self.cycle_interval, self.cycle_unit = default.interval, default.unit
+			self.organisational_level = self.organisational_level or default.organisational_level
+		else:
+			self.cycle_interval, self.cycle_unit = 1, schedule.DAY
+
 	def validate_cycle(self):
 		if self.cycle_unit != schedule.HOUR:
+			self.work_start = self.work_end = None
+		elif self.work_start and inspection._time(self.work_start) == inspection._time(self.work_end):
+			# no work hours: Frappe sets every Time field of a new record to the current time
 			self.work_start = self.work_end = None
 		try:
 			schedule.validate_cycle(inspection.plan_cycle(self))
@@ -52,6 +112,7 @@ class InspectionPlan(ScopedDocument, Document):
 					InspectionPlanError,
 					title=_("Invalid Scope"),
 				)
+		self.validate_scope_departments()
 		if self.control_measure:
 			event, point = frappe.db.get_value(
 				"Control Measure", self.control_measure, ["risk_event", "risk_point"]
@@ -61,10 +122,46 @@ class InspectionPlan(ScopedDocument, Document):
 		if self.risk_event and not self.risk_point:
 			self.risk_point = frappe.db.get_value("Risk Event", self.risk_event, "risk_point")
 
+	def validate_scope_departments(self):
+		"""A department-level plan: its departments belong to the plan's company, and it is
+		not also scoped to a risk point, event or measure (which would take precedence)."""
+		departments = list(
+			dict.fromkeys(row.department for row in self.get("scope_departments") or () if row.department)
+		)
+		if not departments:
+			return
+		if self.risk_point or self.risk_event or self.control_measure:
+			frappe.throw(
+				_("Scope a plan either by a risk point, risk event or control measure, or by departments"),
+				InspectionPlanError,
+				title=_("Invalid Scope"),
+			)
+		companies = dict(
+			frappe.get_all("Department", {"name": ("in", departments)}, ["name", "company"], as_list=True)
+		)
+		for department in departments:
+			if companies.get(department) != self.company:
+				frappe.throw(
+					_("{0} {1} belongs to another company than {2}").format(
+						_("Department"), frappe.bold(department), frappe.bold(self.company)
+					),
+					InspectionPlanError,
+					title=_("Invalid Scope"),
+				)
+		# a plan of one department belongs to it (its safety lead reads the plan and its tasks)
+		if not self.department and len(departments) == 1:
+			self.department = departments[0]
+
 	def fill_checklist(self):
 		if self.items:
 			return
-		measures = inspection.scoped_measures(self.control_measure, self.risk_event, self.risk_point)
+		measures = inspection.scoped_measures(
+			self.control_measure,
+			self.risk_event,
+			self.risk_point,
+			departments=[row.department for row in self.get("scope_departments") or () if row.department],
+			company=self.company,
+		)
 		for row in inspection.checklist_rows(measures):
 			self.append("items", row)
 
@@ -72,7 +169,7 @@ class InspectionPlan(ScopedDocument, Document):
 		if not self.items:
 			frappe.throw(
 				_(
-					"The checklist is empty: choose a risk point, event or measure with active control measures, or add rows"
+					"The checklist is empty: choose a risk point, event, measure or departments with active control measures, or add rows"
 				),
 				InspectionPlanError,
 				title=_("Empty Checklist"),

@@ -3,11 +3,12 @@
 
 from frappe.model.document import Document
 
+from dual_system.core import investigation
+
 
 class InvestigationType(Document):
 	def default_cycle(self, organisational_level: str | None):
-		"""(interval, unit) of this type at the level, or of its first row."""
-		for row in self.cycles:
-			if row.organisational_level == organisational_level:
-				return row.cycle_interval, row.cycle_unit
-		return (self.cycles[0].cycle_interval, self.cycles[0].cycle_unit) if self.cycles else None
+		"""(interval, unit) of this type at the level (without a level: its only cycle), or
+		None — the rule a new Inspection Plan follows (``core.investigation.default_cycle``)."""
+		found = investigation.default_cycle([row.as_dict() for row in self.cycles], organisational_level)
+		return (found.interval, found.unit) if found else None
