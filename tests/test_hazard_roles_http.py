@@ -48,6 +48,9 @@ CHARTS = {
 	"Open Hidden Dangers by Status": (
 		"dual_system.hazard_governance.dashboard_chart_source.hazard_statuses.hazard_statuses.get"
 	),
+	"Hidden Dangers Found and Closed": (
+		"dual_system.hazard_governance.dashboard_chart_source.hazard_trend.hazard_trend.get"
+	),
 }
 
 
@@ -247,7 +250,7 @@ def test_grade_chart_counts_what_the_role_may_list(sessions, tickets, demo, logi
 		assert major >= (1 if "RP-01" in READERS[login] else 0)
 
 
-TREND = "dual_system.hazard_governance.dashboard_chart_source.hazard_trend.hazard_trend.get"
+TREND = CHARTS["Hidden Dangers Found and Closed"]
 
 
 @pytest.mark.parametrize("login", [*READERS, EMPLOYEE])
