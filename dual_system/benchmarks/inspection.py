@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import statistics
 import time
+import tracemalloc
 
 import frappe
 
@@ -180,6 +181,15 @@ def run(plans: int = 2000, repeat: int = 3) -> dict:
 				frappe.db.bulk_insert("ToDo", inspection.TODO_COLUMNS, todos, chunk_size=1000)
 			frappe.db.commit()
 			baseline.append(time.perf_counter() - started)
+		# memory, in untimed runs (tracemalloc slows Python down): the peak of generating for
+		# all the plans and for a quarter of them — batched generation keeps them close
+		peaks = {}
+		for share, subset in (("all", names), ("quarter", names[: max(1, len(names) // 4)])):
+			clear_tasks(names)
+			tracemalloc.start()
+			inspection.generate_tasks(DAY, plans=subset, horizon=1)
+			peaks[share] = tracemalloc.get_traced_memory()[1]
+			tracemalloc.stop()
 		rows = counted["tasks"] + counted["items"] + counted["todos"]
 		gen, raw = statistics.median(generation), statistics.median(baseline)
 		results = {
@@ -193,6 +203,9 @@ def run(plans: int = 2000, repeat: int = 3) -> dict:
 			"raw_bulk_insert_s": round(raw, 3),
 			"raw_rows_per_s": round(rows / raw),
 			"ratio": round(gen / raw, 2),
+			"peak_kib_all_plans": round(peaks["all"] / 1024),
+			"peak_kib_quarter_of_plans": round(peaks["quarter"] / 1024),
+			"memory_ratio_all_to_quarter": round(peaks["all"] / max(peaks["quarter"], 1), 2),
 			"repeat": repeat,
 		}
 	finally:
@@ -209,5 +222,8 @@ def report(r: dict) -> str:
 			f"- generate_tasks: {r['generation_s']} s = {r['generation_rows_per_s']} rows/s ({r['tasks_per_s']} tasks/s)",
 			f"- raw bulk insert of the same rows: {r['raw_bulk_insert_s']} s = {r['raw_rows_per_s']} rows/s",
 			f"- ratio generation / raw insert: {r['ratio']}×",
+			f"- peak Python memory of generation (tracemalloc): {r['peak_kib_all_plans']} KiB for all plans, "
+			f"{r['peak_kib_quarter_of_plans']} KiB for a quarter of them "
+			f"(ratio {r['memory_ratio_all_to_quarter']}×; 4× would mean memory grows with the plans)",
 		]
 	)
