@@ -28,6 +28,7 @@ from frappe.utils import add_days, now_datetime
 
 from dual_system.benchmarks import generator
 from dual_system.benchmarks.risk import as_user, ratio
+from dual_system.core.hazard_kpi import COUNTERS
 
 PLANT = "H"
 BATCH = 5000
@@ -286,21 +287,7 @@ def kpis_by_hand(company: str, departments: tuple[str, ...]):
 
 def kpi_figures(rows) -> list[tuple]:
 	"""The report's or the hand query's figures, comparable: (found, closed, …) per row."""
-	fields = (
-		"found",
-		"closed",
-		"came_due",
-		"closed_on_time",
-		"majors_found",
-		"majors_closed",
-		"majors_open",
-		"open_overdue",
-		"repeats",
-		"self_found",
-		"from_failed_measures",
-		"employee_reports",
-		"headcount",
-	)
+	fields = (*(c for c in COUNTERS if c != "days_to_close"), "headcount")
 	return [tuple(int(row[f] or 0) for f in fields) for row in rows]
 
 
