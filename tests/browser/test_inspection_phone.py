@@ -1,20 +1,29 @@
 """An investigator on a phone: scans the tank farm's notification card QR code (the
-/inspect page of RP-01), opens its next patrol task, answers the checklist and sees the
-task leave its list. Uses the browser harness of tests/browser."""
+/inspect page of RP-01), opens its next patrol task, answers the checklist with one
+defect, its note and a photo, and sees the task leave its list; the defect is a hazard
+ticket, which the investigator then finds in the hidden-danger ledger in the desk. Uses
+the browser harness of tests/browser."""
 
 from __future__ import annotations
 
+import base64
 import os
 
 import frappe
 import pytest
-from desk_tab import artifacts_dir
+from desk_tab import REPORT_SETTLED, artifacts_dir
+from ledger_kit import purge_tickets
 
 from dual_system.setup.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
 SHIFT = "tankfarm.shift@demo.example.com"
+# a 1×1 PNG, as the phone's camera would hand over a photo
+PNG = base64.b64decode(
+	"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+DEFECT_NOTE = "Breathing apparatus cabinet seal broken"
 
 
 @pytest.fixture
@@ -29,6 +38,7 @@ def patrol_task(demo_site, inspection_demo):
 	)[0]
 	yield task
 	frappe.db.rollback()
+	purge_tickets(frappe.get_all("Hazard Ticket", {"inspection_task": task}, pluck="name"))
 	frappe.db.sql(
 		"update `tabInspection Task` set status='Open', completed_on=null, completed_by=null, on_time=0 where name=%s",
 		task,
@@ -38,7 +48,7 @@ def patrol_task(demo_site, inspection_demo):
 	frappe.db.commit()
 
 
-def test_an_investigator_answers_the_patrol_from_a_phone(browser, demo_site, patrol_task):
+def test_an_investigator_answers_the_patrol_from_a_phone(browser, desk, demo_site, patrol_task):
 	context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
 	page = context.new_page()
 	page.set_default_timeout(30_000)
@@ -63,7 +73,12 @@ def test_an_investigator_answers_the_patrol_from_a_phone(browser, demo_site, pat
 		page.wait_for_function("document.getElementById('ds-inspect-error').textContent.length > 0")
 		frappe.db.rollback()
 		assert frappe.db.get_value("Inspection Task", patrol_task, "status") == "Open"
-		items.nth(0).locator('input[value="OK"]').check()
+		# the defect with its note and a photo from the camera
+		items.nth(0).locator("textarea").fill(DEFECT_NOTE)
+		items.nth(0).locator('input[type="file"]').set_input_files(
+			files=[{"name": "cabinet.png", "mimeType": "image/png", "buffer": PNG}]
+		)
+		page.screenshot(path=os.path.join(artifacts_dir(), "inspect-phone-defect.png"), full_page=True)
 		page.locator('#ds-inspect-form button[type="submit"]').click()
 		page.wait_for_url("**/inspect?done=*")
 		page.screenshot(path=os.path.join(artifacts_dir(), "inspect-phone-done.png"), full_page=True)
@@ -73,3 +88,24 @@ def test_an_investigator_answers_the_patrol_from_a_phone(browser, demo_site, pat
 		assert errors == []
 	finally:
 		context.close()
+
+	tickets = frappe.get_all(
+		"Hazard Ticket",
+		{"inspection_task": patrol_task},
+		["name", "source", "risk_point", "control_measure", "photo_before", "description"],
+	)
+	assert len(tickets) == 1, tickets
+	ticket = tickets[0]
+	assert (ticket.source, ticket.risk_point) == ("Failed Control Measure", "RP-01")
+	assert ticket.control_measure and ticket.photo_before and DEFECT_NOTE in ticket.description
+
+	# the investigator (an Inspector of the methanol workshop) finds it in the ledger
+	tab = desk(SHIFT, DEMO_PASSWORD, label="tankfarm.shift")
+	tab.goto("/app/query-report/Hidden-Danger Ledger")
+	assert tab.wait_until(REPORT_SETTLED, timeout=30)
+	assert tab.wait_until(
+		f"() => (frappe.query_report.data || []).some((r) => r.name === {ticket.name!r})", timeout=20
+	), "the ledger does not show the defect's hazard ticket"
+	assert tab.wait_until("() => document.querySelector('.dt-scrollable .dt-row')", timeout=20)
+	tab.screenshot("hidden-danger-ledger-inspection")
+	assert not tab.page_errors and not tab.dialogs()
