@@ -38,6 +38,17 @@ def get_context(context):
 			if task.status in ANSWERABLE:
 				context.task = task
 				context.title = task.plan_title
+				# a measure may guard several events of the point: the item names its event
+				events = sorted({row.risk_event for row in task.get("items") if row.risk_event})
+				context.event_titles = (
+					dict(
+						frappe.get_all(
+							"Risk Event", {"name": ("in", events)}, ["name", "hazard"], as_list=True
+						)
+					)
+					if events
+					else {}
+				)
 		if not context.task:
 			context.message = _("This task is not one of your open inspection tasks")
 	context.csrf_token = frappe.sessions.get_csrf_token()

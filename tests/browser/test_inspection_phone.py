@@ -43,7 +43,12 @@ def patrol_task(demo_site, inspection_demo):
 		"update `tabInspection Task` set status='Open', completed_on=null, completed_by=null, on_time=0 where name=%s",
 		task,
 	)
-	frappe.db.sql("update `tabInspection Task Item` set result=null, note=null where parent=%s", task)
+	frappe.db.sql(
+		"update `tabInspection Task Item` set result=null, note=null, photo=null, hazard_ticket=null"
+		" where parent=%s",
+		task,
+	)
+	frappe.db.delete("File", {"attached_to_doctype": "Inspection Task", "attached_to_name": task})
 	frappe.db.sql("update `tabToDo` set status='Open' where reference_name=%s", task)
 	frappe.db.commit()
 
@@ -80,7 +85,11 @@ def test_an_investigator_answers_the_patrol_from_a_phone(browser, desk, demo_sit
 		)
 		page.screenshot(path=os.path.join(artifacts_dir(), "inspect-phone-defect.png"), full_page=True)
 		page.locator('#ds-inspect-form button[type="submit"]').click()
-		page.wait_for_url("**/inspect?done=*")
+		page.wait_for_function(
+			"location.search.includes('done=') || document.getElementById('ds-inspect-error')?.textContent"
+		)
+		assert "done=" in page.url, page.locator("#ds-inspect-error").inner_text()
+		page.wait_for_load_state()
 		page.screenshot(path=os.path.join(artifacts_dir(), "inspect-phone-done.png"), full_page=True)
 		frappe.db.rollback()
 		assert frappe.db.get_value("Inspection Task", patrol_task, "status") == "Done"
