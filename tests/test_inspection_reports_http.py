@@ -214,3 +214,26 @@ def test_the_workspace_has_the_investigation_card(sessions, login):
 		assert not links & {"Investigation Record", "Task Completion Rate", "Measures Without Plan"}
 	else:
 		assert links == INVESTIGATION_CARD
+
+
+def test_the_phone_page_escapes_what_people_typed(sessions):
+	"""Checklist text comes from plans people edit: the page shows it as text."""
+	task = frappe.get_all(
+		"Inspection Task",
+		{"risk_point": "RP-01", "status": "Open", "assignee_user": SHIFT},
+		pluck="name",
+		order_by="slot_start asc",
+		limit=1,
+	)[0]
+	row = frappe.get_all("Inspection Task Item", {"parent": task}, ["name", "content"], limit=1)[0]
+	script = '<img src=x onerror="alert(1)">'
+	try:
+		# written raw, as a forged or imported row would be (Frappe sanitises the form's saves)
+		frappe.db.set_value("Inspection Task Item", row.name, "content", script, update_modified=False)
+		frappe.db.commit()
+		page = sessions(SHIFT).get(f"/inspect?task={task}")
+		assert page.status_code == 200 and 'id="ds-inspect-form"' in page.text
+		assert script not in page.text and "&lt;img src=x onerror=" in page.text
+	finally:
+		frappe.db.set_value("Inspection Task Item", row.name, "content", row.content, update_modified=False)
+		frappe.db.commit()
