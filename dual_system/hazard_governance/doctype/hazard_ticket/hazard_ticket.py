@@ -72,6 +72,8 @@ class HazardTicket(ScopedDocument, Document):
 			"Equipment",
 			"Other",
 		]
+		inspection_task: DF.Link | None
+		inspection_task_item: DF.Data | None
 		internal_level: DF.Literal["", "Company", "Workshop", "Team"]
 		is_anonymous: DF.Check
 		isolation_note: DF.SmallText | None

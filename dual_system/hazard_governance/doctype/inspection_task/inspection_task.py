@@ -11,6 +11,38 @@ from dual_system.services.inspection import InspectionTaskError
 
 
 class InspectionTask(ScopedDocument, Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from dual_system.hazard_governance.doctype.inspection_task_item.inspection_task_item import (
+			InspectionTaskItem,
+		)
+
+		assignee: DF.Link | None
+		assignee_name: DF.Data | None
+		assignee_user: DF.Link | None
+		baobao_work_type: DF.Literal["Routine", "Main", "Technical", "Operating"]
+		company: DF.Link | None
+		completed_by: DF.Link | None
+		completed_on: DF.Datetime | None
+		defect_count: DF.Int
+		department: DF.Link | None
+		investigation_type: DF.Link | None
+		items: DF.Table[InspectionTaskItem]
+		on_time: DF.Check
+		plan: DF.Link
+		plan_title: DF.Data | None
+		risk_point: DF.Link | None
+		slot_start: DF.Datetime
+		status: DF.Literal["Open", "Done", "Overdue", "Missed"]
+		window_end: DF.Datetime
+
+	# end: auto-generated types
 	def autoname(self):
 		self.name = schedule.task_name(self.plan, frappe.utils.get_datetime(self.slot_start))
 

@@ -7,4 +7,26 @@ from dual_system.permissions import ScopedChild
 
 
 class InspectionTaskItem(ScopedChild, Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		content: DF.SmallText
+		control_measure: DF.Link | None
+		hazard_ticket: DF.Link | None
+		item_class: DF.Literal["Basic Management", "On-site"]
+		note: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		photo: DF.AttachImage | None
+		result: DF.Literal["", "OK", "Defect", "Not Applicable"]
+		risk_event: DF.Link | None
+		risk_point: DF.Link | None
+		standard: DF.SmallText | None
+	# end: auto-generated types
 	pass
