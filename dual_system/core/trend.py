@@ -32,7 +32,3 @@ def series(months: list[str], counts: Iterable[tuple[str, int]]) -> list[int]:
 		if month in by_month:
 			by_month[month] += int(count or 0)
 	return list(by_month.values())
-
-
-def previous_day(day: datetime.date) -> datetime.date:
-	return day - datetime.timedelta(days=1)

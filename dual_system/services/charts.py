@@ -62,7 +62,7 @@ def hazard_chart(field: str, filters: dict) -> dict:
 def hazard_trend(chart_name=None, chart=None, filters=None) -> dict:
 	"""Hidden dangers found (by date found) and closed (by closing date) in each of the
 	twelve months up to ``to_date`` (default today), among those the reader may see."""
-	from frappe.utils import getdate
+	from frappe.utils import add_days, getdate
 
 	from dual_system.core import trend
 
@@ -75,7 +75,7 @@ def hazard_trend(chart_name=None, chart=None, filters=None) -> dict:
 	def per_month(field: str, extra: dict) -> list[int]:
 		rows = frappe.get_list(
 			"Hazard Ticket",
-			filters={**base, **extra, field: ("between", (start, trend.previous_day(after)))},
+			filters={**base, **extra, field: ("between", (start, add_days(after, -1)))},
 			fields=[f"date_format({field}, '%Y-%m') as month", "count(*) as count"],
 			group_by="month",
 		)

@@ -4,6 +4,7 @@
 
 from frappe import _
 
+from dual_system.core.columns import column
 from dual_system.services.hazard_ledger import kpi_rows
 
 
@@ -12,7 +13,8 @@ def execute(filters=None):
 
 
 def _col(fieldname, label, fieldtype="Int", width=100):
-	return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width}
+	"""Most KPI columns are counts."""
+	return column(fieldname, label, fieldtype, width)
 
 
 def get_columns():
